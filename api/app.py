@@ -1,0 +1,67 @@
+"""The Starlette application: GraphQL, health, and the tracing middleware around them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+
+from api.health import healthz, readyz
+from api.schema import schema
+from api.view import GraphQLEndpoint
+from infra.db import close_database, open_database
+from infra.settings import Settings
+from infra.telemetry import tracer_provider
+
+def graphql_endpoint(settings: Settings) -> GraphQLEndpoint:
+    return GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    manage_database: bool = True,
+    lifespan_extension: Callable[[], AbstractAsyncContextManager[None]] | None = None,
+    extra_routes: Sequence[BaseRoute] = (),
+) -> Starlette:
+    """The API app.
+
+    With `manage_database`, it opens the database at start-up and closes it at shutdown;
+    `lifespan_extension` runs inside that (the demo starts its in-process worker there).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            if manage_database:
+                await open_database(settings)
+                stack.push_async_callback(close_database)
+            if lifespan_extension is not None:
+                await stack.enter_async_context(lifespan_extension())
+            yield
+
+    endpoint = graphql_endpoint(settings)
+    routes = [
+        Route("/graphql", endpoint, methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        WebSocketRoute("/graphql", endpoint),
+        *extra_routes,
+    ]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[
+            Middleware(
+                OpenTelemetryMiddleware,
+                tracer_provider=tracer_provider(),
+                exclude_spans=["receive", "send"],
+            )
+        ],
+    )
+    app.state.settings = settings
+    return app

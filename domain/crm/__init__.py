@@ -1,0 +1,1 @@
+"""CRM: customers, contacts and interactions."""

@@ -1,0 +1,1 @@
+"""The demo: two tenants with believable data, served by one process."""

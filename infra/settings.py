@@ -1,0 +1,125 @@
+"""Concord's settings: read once from `CONCORD_*` environment variables, then passed down."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from infra.version import VERSION
+
+DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
+BROKER_SCHEMES = ("stub", "redis", "rediss", "amqp", "amqps")
+DEVELOPMENT_SECRET_KEY = "concord-development-secret-key-change-me"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class TraceExporter(StrEnum):
+    AUTO = "auto"  # OTLP when an endpoint is set, otherwise none
+    OTLP = "otlp"
+    CONSOLE = "console"
+    NONE = "none"
+
+
+class SettingsError(Exception):
+    """A setting has a value Concord cannot use; the message names the setting and the value."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CONCORD_", extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = "sqlite://var/concord.sqlite3"
+    database_pool_size: int = Field(default=10, ge=1, le=500)
+    broker_url: str = "stub://"
+    worker_threads: int = Field(default=4, ge=1, le=256)
+    secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET_KEY)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    otlp_endpoint: str | None = None
+    trace_exporter: TraceExporter = TraceExporter.AUTO
+    service_name: str = "concord"
+    log_level: str = "INFO"
+    log_levels: str = ""  # per logger, e.g. "tortoise=WARNING,dramatiq=INFO"
+    artifacts_dir: Path = Path("var/artifacts")
+    chromium_path: str | None = None
+    graphiql: bool = True
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database_scheme(cls, value: str) -> str:
+        return _require_scheme(value, DATABASE_SCHEMES)
+
+    @field_validator("broker_url")
+    @classmethod
+    def _known_broker_scheme(cls, value: str) -> str:
+        return _require_scheme(value, BROKER_SCHEMES)
+
+    @field_validator("otlp_endpoint")
+    @classmethod
+    def _http_endpoint(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        return _require_scheme(value, ("http", "https"))
+
+    @property
+    def version(self) -> str:
+        return VERSION
+
+    @property
+    def database_is_postgres(self) -> bool:
+        return urlsplit(self.database_url).scheme != "sqlite"
+
+    @property
+    def broker_kind(self) -> str:
+        scheme = urlsplit(self.broker_url).scheme
+        return {"rediss": "redis", "amqps": "amqp"}.get(scheme, scheme)
+
+    @property
+    def effective_trace_exporter(self) -> TraceExporter:
+        if self.trace_exporter is TraceExporter.AUTO:
+            return TraceExporter.OTLP if self.otlp_endpoint else TraceExporter.NONE
+        return self.trace_exporter
+
+    @property
+    def logger_levels(self) -> dict[str, str]:
+        pairs = (item.split("=", 1) for item in self.log_levels.split(",") if "=" in item)
+        return {name.strip(): level.strip().upper() for name, level in pairs}
+
+
+def _require_scheme(url: str, allowed: tuple[str, ...]) -> str:
+    scheme = urlsplit(url).scheme
+    if scheme not in allowed:
+        raise ValueError(f"unknown scheme {scheme or '(none)'!r}; expected one of {', '.join(allowed)}")
+    return url
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning a validation failure into one line per bad setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        name = "CONCORD_" + "_".join(str(part) for part in error["loc"]).upper()
+        reason = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{name}={error.get('input')!r} is not valid: {reason}")
+    return "; ".join(lines)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read on first use."""
+    return load_settings()

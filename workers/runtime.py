@@ -1,0 +1,60 @@
+"""Running Dramatiq workers in this process: for `concord worker`, and in-process for the demo."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from dataclasses import dataclass
+
+import dramatiq
+from dramatiq.asyncio import EventLoopThread, set_event_loop_thread
+
+from infra.db import close_database, open_database
+from infra.settings import Settings
+from workers.event_loop import borrow_event_loop, own_event_loop
+
+log = logging.getLogger(__name__)
+ACTOR_PACKAGE = "workers.actors"
+STOP_TIMEOUT_MS = 4000
+
+
+@dataclass
+class WorkerRuntime:
+    worker: dramatiq.Worker
+    loop_thread: EventLoopThread
+    owns_loop: bool
+
+    def stop(self) -> None:
+        """Stop taking messages, let running ones finish within the timeout, release what we opened."""
+        self.worker.stop(timeout=STOP_TIMEOUT_MS)
+        if self.owns_loop:
+            self.loop_thread.run_coroutine(close_database())
+            self.loop_thread.stop()
+        set_event_loop_thread(None)
+        log.info("worker stopped")
+
+
+def start_worker(
+    settings: Settings,
+    broker: dramatiq.Broker,
+    *,
+    threads: int,
+    loop: asyncio.AbstractEventLoop | None = None,
+) -> WorkerRuntime:
+    """Start `threads` worker threads on `broker`.
+
+    With `loop` (the demo), async actors share that running loop and its database connections;
+    without it, they get a loop thread of their own, connected to the database here.
+    """
+    dramatiq.set_broker(broker)
+    importlib.import_module(ACTOR_PACKAGE)
+    if loop is None:
+        loop_thread = own_event_loop()
+        loop_thread.run_coroutine(open_database(settings))
+    else:
+        loop_thread = borrow_event_loop(loop)
+    worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=200)
+    worker.start()
+    log.info("worker started", extra={"threads": threads, "broker": settings.broker_kind})
+    return WorkerRuntime(worker=worker, loop_thread=loop_thread, owns_loop=loop is None)
