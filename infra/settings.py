@@ -48,7 +48,8 @@ class Settings(BaseSettings):
     trace_exporter: TraceExporter = TraceExporter.AUTO
     service_name: str = "concord"
     log_level: str = "INFO"
-    log_levels: str = ""  # per logger, e.g. "tortoise=WARNING,dramatiq=INFO"
+    # Per logger, "name=LEVEL,…". pika logs every failed connect at ERROR, which our own message says once.
+    log_levels: str = "tortoise=WARNING,pika=CRITICAL"
     artifacts_dir: Path = Path("var/artifacts")
     chromium_path: str | None = None
     graphiql: bool = True

@@ -51,5 +51,5 @@ def check_broker(settings: Settings) -> None:
         parts = urlsplit(settings.broker_url)
         where = f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}"
         raise BrokerUnavailable(
-            f"CONCORD_BROKER_URL={where!r}: broker unavailable ({type(exc).__name__}: {exc or 'no answer'})"
+            f"CONCORD_BROKER_URL={where!r}: broker unavailable ({type(exc).__name__}: {str(exc) or 'no connection'})"
         ) from None

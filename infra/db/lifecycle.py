@@ -6,6 +6,7 @@ import logging
 from urllib.parse import urlsplit
 
 from tortoise import Tortoise, connections
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.migrations.api.migrate import migrate
 
 from infra.db.config import tortoise_config
@@ -20,6 +21,9 @@ class DatabaseUnavailable(Exception):
 
 async def open_database(settings: Settings) -> None:
     """Connect Tortoise to the configured database and check that it answers."""
+    # Tortoise caches each table's INSERT/UPDATE SQL by connection name, not by dialect: a process
+    # that reconnects to another kind of database (the test suite does) must start without it.
+    EXECUTOR_CACHE.clear()
     try:
         await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
         await check_database()

@@ -1,0 +1,36 @@
+# The two commands of the README: `make demo` and `make test`. Each installs what it needs first.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install chromium schema lock clean
+
+demo: install chromium
+	$(VENV)/bin/concord demo
+
+test: install chromium
+	$(VENV)/bin/pytest
+
+install: $(STAMP)
+
+# The lock file pins every package with its hashes; the project itself is installed without deps.
+$(STAMP): pyproject.toml requirements.lock
+	PYTHON=$(PYTHON) ./scripts/ensure-python-venv.sh
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+chromium: install
+	VENV=$(VENV) ./scripts/ensure-chromium.sh
+
+# Regenerate the committed SDL after a schema change.
+schema: install
+	$(VENV)/bin/concord schema > schema.graphql
+
+# Re-pin after changing dependencies in pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,52 @@
+"""The broker named by CONCORD_BROKER_URL carries messages to workers: in-process, Redis and RabbitMQ."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+import dramatiq
+import pytest
+
+from infra.settings import load_settings
+from tests.services import RABBITMQ_URL_ENV, REDIS_URL_ENV, require_service
+from workers.broker import build_broker
+from workers.runtime import start_worker
+
+
+@pytest.fixture(params=["stub", "redis", "rabbitmq"])
+def broker_url(request) -> str:
+    if request.param == "stub":
+        return "stub://"
+    return require_service({"redis": REDIS_URL_ENV, "rabbitmq": RABBITMQ_URL_ENV}[request.param])
+
+
+def test_a_worker_runs_sync_and_async_actors_from_the_broker(broker_url, tmp_path):
+    settings = load_settings(broker_url=broker_url, database_url=f"sqlite://{tmp_path}/db.sqlite3")
+    broker = build_broker(settings)
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    received: list[str] = []
+    done = threading.Event()
+
+    def record(value: str) -> None:
+        received.append(value)
+        if len(received) == 2:
+            done.set()
+
+    async def record_async(value: str) -> None:
+        record(value)
+
+    sync_actor = dramatiq.actor(record, broker=broker, queue_name=queue, actor_name=f"{queue}-sync", max_retries=0)
+    async_actor = dramatiq.actor(record_async, broker=broker, queue_name=queue, actor_name=f"{queue}-async", max_retries=0)
+    runtime = start_worker(settings, broker, threads=2)
+    try:
+        sync_actor.send("from a thread")
+        async_actor.send("from the event loop")
+        assert done.wait(timeout=30), f"only {received} arrived"
+    finally:
+        runtime.stop()
+        if hasattr(broker, "delete_queue"):
+            broker.delete_queue(queue)
+        broker.close()
+
+    assert sorted(received) == ["from a thread", "from the event loop"]
