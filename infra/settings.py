@@ -38,6 +38,8 @@ class Settings(BaseSettings):
 
     environment: Environment = Environment.DEVELOPMENT
     database_url: str = "sqlite://var/concord.sqlite3"
+    # The schema owner's connection for `concord migrate`; unset, migrations use database_url.
+    migration_database_url: str | None = None
     database_pool_size: int = Field(default=10, ge=1, le=500)
     broker_url: str = "stub://"
     worker_threads: int = Field(default=4, ge=1, le=256)
@@ -58,6 +60,11 @@ class Settings(BaseSettings):
     @classmethod
     def _known_database_scheme(cls, value: str) -> str:
         return _require_scheme(value, DATABASE_SCHEMES)
+
+    @field_validator("migration_database_url")
+    @classmethod
+    def _known_migration_scheme(cls, value: str | None) -> str | None:
+        return _require_scheme(value, DATABASE_SCHEMES) if value else None
 
     @field_validator("broker_url")
     @classmethod

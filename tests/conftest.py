@@ -16,7 +16,7 @@ from infra.db import close_database, open_database
 from infra.logging import register_tenant_lookup
 from infra.settings import Settings, load_settings
 from infra.telemetry import configure_tracing
-from tests.databases import create_postgres_database, drop_postgres_database, migrate, sqlite_database
+from tests.databases import TestDatabase, create_postgres_database, drop_postgres_database, migrate, sqlite_database
 from tests.services import POSTGRES_URL_ENV, require_service
 
 _span_exporter = InMemorySpanExporter()
@@ -39,25 +39,33 @@ def spans() -> Iterator[InMemorySpanExporter]:
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def test_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestDatabase]:
     """A freshly migrated database for this test module, on SQLite and on a real PostgreSQL."""
     if request.param == "sqlite":
-        url = sqlite_database(tmp_path_factory.mktemp("db"))
-        asyncio.run(migrate(url))
-        yield url
+        database = sqlite_database(tmp_path_factory.mktemp("db"))
+        asyncio.run(migrate(database))
+        yield database
         return
     server = require_service(POSTGRES_URL_ENV)
-    url = asyncio.run(create_postgres_database(server))
+    database = asyncio.run(create_postgres_database(server))
     try:
-        asyncio.run(migrate(url))
-        yield url
+        asyncio.run(migrate(database))
+        yield database
     finally:
-        asyncio.run(drop_postgres_database(url))
+        asyncio.run(drop_postgres_database(database))
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
-    return load_settings(database_url=database_url, broker_url="stub://")
+def database_url(test_database: TestDatabase) -> str:
+    """The URL the application connects with (the application role on PostgreSQL)."""
+    return test_database.url
+
+
+@pytest.fixture
+def settings(test_database: TestDatabase) -> Settings:
+    return load_settings(
+        database_url=test_database.url, migration_database_url=test_database.owner_url, broker_url="stub://"
+    )
 
 
 @pytest.fixture

@@ -1,8 +1,13 @@
-"""Throwaway databases for tests: one per test module, migrated from the committed migrations."""
+"""Throwaway databases for tests: one per test module, migrated from the committed migrations.
+
+On PostgreSQL the schema is migrated by the server's owner role and the application connects as
+`concord_app`, a role without SUPERUSER or BYPASSRLS, so row-level security is in force as in production.
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -11,36 +16,59 @@ import asyncpg
 from infra.db import run_migrations
 from infra.settings import load_settings
 
+APP_ROLE = "concord_app"
 
-def database_named(server_url: str, name: str) -> str:
+
+@dataclass(frozen=True)
+class TestDatabase:
+    url: str  # what the application connects with
+    owner_url: str  # what migrations run as
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.url.startswith("postgres")
+
+
+def _with(server_url: str, *, name: str, user: str | None = None) -> str:
     parts = urlsplit(server_url)
-    return urlunsplit(("postgres", parts.netloc, f"/{name}", parts.query, ""))
+    netloc = parts.netloc if user is None else f"{user}@{parts.hostname}:{parts.port or 5432}"
+    return urlunsplit(("postgres", netloc, f"/{name}", parts.query, ""))
 
 
-async def create_postgres_database(server_url: str) -> str:
-    """Create an empty database on the server at `server_url`; returns its URL."""
+def _asyncpg(url: str) -> str:
+    return url.replace("postgres://", "postgresql://", 1)
+
+
+async def create_postgres_database(server_url: str) -> TestDatabase:
+    """An empty database on the server at `server_url`, and the application role to use it."""
     name = f"concord_test_{uuid.uuid4().hex[:12]}"
-    connection = await asyncpg.connect(database_named(server_url, "postgres").replace("postgres://", "postgresql://", 1))
+    connection = await asyncpg.connect(_asyncpg(_with(server_url, name="postgres")))
     try:
         await connection.execute(f'CREATE DATABASE "{name}"')
+        exists = await connection.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", APP_ROLE)
+        if not exists:
+            try:
+                await connection.execute(f"CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS")
+            except asyncpg.DuplicateObjectError:
+                pass  # another test run created it first
     finally:
         await connection.close()
-    return database_named(server_url, name)
+    return TestDatabase(url=_with(server_url, name=name, user=APP_ROLE), owner_url=_with(server_url, name=name))
 
 
-async def drop_postgres_database(url: str) -> None:
-    name = urlsplit(url).path.lstrip("/")
-    admin_url = database_named(url, "postgres").replace("postgres://", "postgresql://", 1)
-    connection = await asyncpg.connect(admin_url)
+async def drop_postgres_database(database: TestDatabase) -> None:
+    name = urlsplit(database.owner_url).path.lstrip("/")
+    connection = await asyncpg.connect(_asyncpg(_with(database.owner_url, name="postgres")))
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await connection.close()
 
 
-def sqlite_database(directory: Path) -> str:
-    return f"sqlite://{directory / 'concord.sqlite3'}"
+def sqlite_database(directory: Path) -> TestDatabase:
+    url = f"sqlite://{directory / 'concord.sqlite3'}"
+    return TestDatabase(url=url, owner_url=url)
 
 
-async def migrate(url: str) -> None:
-    await run_migrations(load_settings(database_url=url))
+async def migrate(database: TestDatabase) -> None:
+    await run_migrations(load_settings(database_url=database.url, migration_database_url=database.owner_url))

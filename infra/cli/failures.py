@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from infra.db import DatabaseUnavailable
+from infra.db.roles import UnsafeDatabaseRole
 from infra.settings import SettingsError
 
 P = ParamSpec("P")
@@ -34,7 +35,7 @@ def reports_startup_failures(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
-        except SettingsError as error:
+        except (SettingsError, UnsafeDatabaseRole) as error:
             raise fail(str(error), code=EXIT_BAD_SETTING) from None
         except (DatabaseUnavailable, BrokerUnavailable) as error:
             raise fail(str(error), code=EXIT_UNAVAILABLE) from None

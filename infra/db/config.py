@@ -14,6 +14,7 @@ APP_LABEL = "concord"
 MODEL_MODULES = [
     "tenants.models",
     "domain.crm.models",
+    "domain.outbox.models",
 ]
 
 
