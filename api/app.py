@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from api.auth_gate import AuthGate
 from api.health import healthz, readyz
 from api.schema import schema
 from api.view import GraphQLEndpoint
@@ -17,8 +18,8 @@ from infra.db import close_database, open_database
 from infra.settings import Settings
 from infra.telemetry import tracer_provider
 
-def graphql_endpoint(settings: Settings) -> GraphQLEndpoint:
-    return GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None)
+def graphql_endpoint(settings: Settings) -> AuthGate:
+    return AuthGate(GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None))
 
 
 def create_app(
