@@ -19,7 +19,7 @@ from infra.settings import Settings
 from infra.telemetry import tracer_provider
 
 def graphql_endpoint(settings: Settings) -> AuthGate:
-    return AuthGate(GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None))
+    return AuthGate(GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None), settings)
 
 
 def create_app(

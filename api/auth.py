@@ -1,12 +1,11 @@
-"""Authenticating `Authorization: Bearer <token>`; a tenant header alone never selects a tenant."""
+"""Reading the bearer credential of a request."""
 
 from __future__ import annotations
 
 from starlette.requests import HTTPConnection
 
-from tenants import service as tenant_service
-from tenants.errors import TenantError, TenantErrorCode
-from tenants.principals import Principal
+from infra.settings import Settings
+from tenants.tokens import TokenVerifier
 
 
 def bearer_token(connection: HTTPConnection) -> str | None:
@@ -14,8 +13,11 @@ def bearer_token(connection: HTTPConnection) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
-async def authenticate(token: str | None) -> Principal:
-    """The principal behind a bearer token; UNAUTHENTICATED whatever part was missing or wrong."""
-    if not token:
-        raise TenantError(TenantErrorCode.UNAUTHENTICATED, "authentication required: send Authorization: Bearer <key>")
-    return await tenant_service.authenticate_api_key(token=token)
+def token_verifier(settings: Settings) -> TokenVerifier:
+    return TokenVerifier(
+        algorithm=settings.jwt_algorithm,
+        secret_key=settings.secret_key.get_secret_value(),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        jwks_url=settings.jwt_jwks_url,
+    )

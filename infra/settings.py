@@ -44,6 +44,21 @@ class Settings(BaseSettings):
     broker_url: str = "stub://"
     worker_threads: int = Field(default=4, ge=1, le=256)
     secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET_KEY)
+    # Keys CONCORD_SECRET_KEY replaced, comma-separated: they still open old secrets until rotate-key.
+    previous_secret_keys: SecretStr = SecretStr("")
+    # Bearer JWTs: HS256 signed with the secret key, or RS256 verified against a JWKS (URL or file).
+    jwt_algorithm: str = Field(default="HS256", pattern="^(HS256|RS256)$")
+    jwt_jwks_url: str | None = None
+    jwt_issuer: str = "concord"
+    jwt_audience: str = "concord-api"
+    access_token_ttl_seconds: int = Field(default=3600, ge=60, le=86400)
+    # Failed authentications per client address before 429, and the window they are counted in.
+    auth_failures_allowed: int = Field(default=10, ge=1)
+    auth_failure_window_seconds: int = Field(default=300, ge=1)
+    # Requests per minute per tenant (a tenant's own quota overrides it); 0 turns quotas off.
+    tenant_requests_per_minute: int = Field(default=600, ge=0)
+    # Where those counts live: memory:// (one process) or redis://… (shared by every `serve`).
+    rate_limit_storage_url: str = "memory://"
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     otlp_endpoint: str | None = None

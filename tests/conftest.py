@@ -86,10 +86,10 @@ class TenantFixture:
 
 
 async def make_tenant(name: str = "Test Tenant") -> TenantFixture:
-    from tenants import service as tenant_service
+    from tenants import lifecycle as tenant_lifecycle
 
     slug = f"t-{uuid.uuid4().hex[:10]}"
-    created = await tenant_service.create_tenant(slug=slug, name=name)
+    created = await tenant_lifecycle.create_tenant(slug=slug, name=name)
     return TenantFixture(id=created.tenant.id, slug=slug, api_key=created.api_key)
 
 

@@ -6,7 +6,7 @@ import strawberry
 from strawberry import relay
 
 from api.context import Info
-from tenants import service as tenant_service
+from tenants import lifecycle as tenant_lifecycle
 
 
 @strawberry.type(name="Tenant", description="The company whose data this request reaches.")
@@ -29,7 +29,7 @@ class ViewerQuery:
     @strawberry.field(description="The authenticated caller and its tenant.")
     async def viewer(self, info: Info) -> Viewer:
         principal = info.context.require_principal()
-        tenant = await tenant_service.get_tenant(tenant_id=principal.tenant_id)
+        tenant = await tenant_lifecycle.get_tenant(tenant_id=principal.tenant_id)
         return Viewer(
             subject=principal.subject,
             scopes=sorted(principal.scopes),

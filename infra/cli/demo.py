@@ -54,9 +54,9 @@ async def _seed_once(settings: Settings, size: int) -> dict[str, str]:
     path = credentials_path(_database_file(settings))
     await open_database(settings)
     try:
-        from tenants import service as tenant_service
+        from tenants import lifecycle as tenant_lifecycle
 
-        if await tenant_service.get_tenant_by_slug(slug=DEMO_TENANTS[0].slug) is not None:
+        if await tenant_lifecycle.get_tenant_by_slug(slug=DEMO_TENANTS[0].slug) is not None:
             return load_credentials(path)
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Loading demo data", total=size * len(DEMO_TENANTS))

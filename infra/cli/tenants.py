@@ -18,7 +18,7 @@ app = typer.Typer(help="Create and administer tenants.", no_args_is_help=True)
 @reports_startup_failures
 def create(slug: str, name: str = typer.Option(..., "--name", help="The company's display name.")) -> None:
     """Create a tenant and print it with its first admin API key, as one JSON object."""
-    from tenants import service as tenant_service
+    from tenants import lifecycle as tenant_lifecycle
     from tenants.errors import TenantError
 
     settings = load_settings()
@@ -26,7 +26,7 @@ def create(slug: str, name: str = typer.Option(..., "--name", help="The company'
     async def run():
         await open_database(settings)
         try:
-            return await tenant_service.create_tenant(slug=slug, name=name)
+            return await tenant_lifecycle.create_tenant(slug=slug, name=name)
         finally:
             await close_database()
 

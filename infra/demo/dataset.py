@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.crm import service as crm_service
-from tenants import service as tenant_service
+from tenants import lifecycle as tenant_lifecycle
 from tenants.context import tenant_transaction
 
 _PREFIXES = ["Northwind", "Blue Harbor", "Summit", "Ironbridge", "Maple", "Crescent", "Atlas", "Redwood",
@@ -34,7 +34,7 @@ async def seed_demo(*, customers_per_tenant: int, seed: int = 7, progress: Calla
     """Create the demo tenants and their data; returns each tenant's admin API key."""
     keys: dict[str, str] = {}
     for index, demo_tenant in enumerate(DEMO_TENANTS):
-        created = await tenant_service.create_tenant(slug=demo_tenant.slug, name=demo_tenant.name)
+        created = await tenant_lifecycle.create_tenant(slug=demo_tenant.slug, name=demo_tenant.name)
         keys[demo_tenant.slug] = created.api_key
         rng = random.Random(seed * 1000 + index)
         async with tenant_transaction(created.tenant.id):

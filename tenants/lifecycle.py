@@ -1,0 +1,91 @@
+"""A tenant's life: created, suspended and resumed (exported and deleted: see tenants.export)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.transactions import in_transaction
+
+from tenants.errors import TenantError, TenantErrorCode
+from tenants.keys import create_api_key
+from tenants.models import Role, Tenant, TenantStatus
+from tenants.permissions import UnknownScope, parse_scopes
+
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,62}$")
+
+
+@dataclass(frozen=True)
+class CreatedTenant:
+    tenant: Tenant
+    api_key: str  # the first admin key, shown once
+
+
+async def create_tenant(*, slug: str, name: str) -> CreatedTenant:
+    """Create a tenant with a first admin API key."""
+    if not SLUG_PATTERN.match(slug):
+        raise TenantError(
+            TenantErrorCode.INVALID_SLUG,
+            f"slug {slug!r} must be 2-63 lowercase letters, digits or hyphens, starting with a letter",
+            field="slug",
+        )
+    if not name.strip():
+        raise TenantError(TenantErrorCode.INVALID_NAME, "name must not be empty", field="name")
+    async with in_transaction():
+        if await Tenant.filter(slug=slug).exists():
+            raise TenantError(TenantErrorCode.SLUG_TAKEN, f"a tenant with slug {slug!r} exists", field="slug")
+        tenant = await Tenant.create(slug=slug, name=name.strip())
+        _, plaintext = await create_api_key(tenant_id=tenant.id, name="admin", role=Role.ADMIN, created_by="system:create_tenant")
+    return CreatedTenant(tenant=tenant, api_key=plaintext)
+
+
+async def get_tenant(*, tenant_id: uuid.UUID) -> Tenant:
+    """The tenant a principal belongs to; it exists for as long as the principal does."""
+    return await Tenant.get(id=tenant_id)
+
+
+async def get_tenant_by_slug(*, slug: str) -> Tenant | None:
+    return await Tenant.get_or_none(slug=slug)
+
+
+async def get_tenant_by_slug_or_raise(*, slug: str) -> Tenant:
+    tenant = await get_tenant_by_slug(slug=slug)
+    if tenant is None:
+        raise TenantError(TenantErrorCode.NOT_FOUND, f"no tenant with slug {slug!r}", field="slug")
+    return tenant
+
+
+async def suspend_tenant(*, slug: str) -> Tenant:
+    """Suspend a tenant: its requests answer TENANT_SUSPENDED and its jobs and bot runs pause."""
+    tenant = await get_tenant_by_slug_or_raise(slug=slug)
+    if tenant.status is not TenantStatus.SUSPENDED:
+        tenant.status = TenantStatus.SUSPENDED
+        tenant.suspended_at = datetime.now(UTC)
+        await tenant.save(update_fields=["status", "suspended_at"])
+    return tenant
+
+
+async def resume_tenant(*, slug: str) -> Tenant:
+    tenant = await get_tenant_by_slug_or_raise(slug=slug)
+    tenant.status = TenantStatus.ACTIVE
+    tenant.suspended_at = None
+    await tenant.save(update_fields=["status", "suspended_at"])
+    return tenant
+
+
+async def is_tenant_active(*, tenant_id: uuid.UUID) -> bool:
+    return await Tenant.filter(id=tenant_id, status=TenantStatus.ACTIVE).exists()
+
+
+async def grant_partner_scopes(*, tenant_id: uuid.UUID, scopes: list[str]) -> Tenant:
+    """Set the scopes the tenant lets embedded partner apps have."""
+    try:
+        granted = sorted(parse_scopes(scopes))
+    except UnknownScope as error:
+        raise TenantError(TenantErrorCode.INVALID_SCOPE, str(error), field="scopes") from None
+    tenant = await Tenant.get(id=tenant_id)
+    tenant.partner_scopes = granted
+    await tenant.save(update_fields=["partner_scopes"])
+    return tenant

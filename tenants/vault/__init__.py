@@ -1,0 +1,14 @@
+"""The per-tenant encrypted secrets vault."""
+
+from tenants.vault.crypto import SecretUndecryptable
+from tenants.vault.service import VaultKeys, delete_secret, reseal_tenant_secrets, reveal_secret, secrets, set_secret
+
+__all__ = [
+    "SecretUndecryptable",
+    "VaultKeys",
+    "delete_secret",
+    "reseal_tenant_secrets",
+    "reveal_secret",
+    "secrets",
+    "set_secret",
+]
