@@ -10,16 +10,19 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
-from api.auth_gate import AuthGate
+from api.auth_gate import AuthGate, request_limits
 from api.health import healthz, readyz
 from api.schema import schema
+from api.token_endpoint import token_endpoint
 from api.view import GraphQLEndpoint
 from infra.db import close_database, open_database
 from infra.settings import Settings
 from infra.telemetry import tracer_provider
+from tenants.rate_limits import RequestLimits
 
-def graphql_endpoint(settings: Settings) -> AuthGate:
-    return AuthGate(GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None), settings)
+
+def graphql_endpoint(settings: Settings, limits: RequestLimits) -> AuthGate:
+    return AuthGate(GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None), settings, limits)
 
 
 def create_app(
@@ -45,11 +48,13 @@ def create_app(
                 await stack.enter_async_context(lifespan_extension())
             yield
 
-    endpoint = graphql_endpoint(settings)
+    limits = request_limits(settings)  # one per app: the auth gate and the token endpoint share the counts
+    endpoint = graphql_endpoint(settings, limits)
     routes = [
         Route("/graphql", endpoint, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/auth/token", token_endpoint(settings, limits), methods=["POST"]),
         WebSocketRoute("/graphql", endpoint),
         *extra_routes,
     ]

@@ -35,10 +35,10 @@ def request_limits(settings: Settings) -> RequestLimits:
 class AuthGate:
     """Puts the authenticated principal in `scope["state"]["principal"]`, or answers the error itself."""
 
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, limits: RequestLimits) -> None:
         self.app = app
         self.verifier = token_verifier(settings)
-        self.limits = request_limits(settings)
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -47,7 +47,7 @@ class AuthGate:
                 try:
                     scope.setdefault("state", {})["principal"] = await self._admit(request)
                 except TenantError as error:
-                    await _error_response(error)(scope, receive, send)
+                    await error_response(error)(scope, receive, send)
                     return
         await self.app(scope, receive, send)
 
@@ -72,7 +72,8 @@ def _wants_graphiql(request: Request) -> bool:
     )
 
 
-def _error_response(error: TenantError) -> JSONResponse:
+def error_response(error: TenantError) -> JSONResponse:
+    """The GraphQL-shaped answer to a refused request, with its status and headers."""
     status = _STATUS_BY_CODE.get(error.code, 400)
     headers = {}
     if status == 401:

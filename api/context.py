@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
+from infra.settings import Settings
 from tenants.principals import Principal
 
 
@@ -18,6 +19,10 @@ class RequestContext:
     response: Any
     principal: Principal | None
     loaders: dict[str, Any] = field(default_factory=dict)  # built per request: a cache never spans tenants
+
+    @property
+    def settings(self) -> Settings:
+        return self.request.app.state.settings
 
     def require_principal(self) -> Principal:
         if self.principal is None:

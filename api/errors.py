@@ -8,6 +8,7 @@ import strawberry
 from graphql import GraphQLError
 
 from domain.errors import DomainError
+from tenants.errors import TenantError
 
 
 class ErrorCode(StrEnum):
@@ -32,7 +33,7 @@ class UserError:
     code: str
 
 
-def user_error(error: DomainError) -> UserError:
+def user_error(error: DomainError | TenantError) -> UserError:
     path = ["input", *error.field.split(".")] if error.field else None
     return UserError(field=path, message=error.message, code=str(error.code))
 

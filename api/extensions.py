@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from graphql import OperationDefinitionNode
+from graphql import FieldNode, ObjectValueNode, OperationDefinitionNode, VariableNode
 from opentelemetry import trace
 from strawberry.extensions import SchemaExtension
 
+from tenants.audit import Outcome, record_audit
 from tenants.context import tenant_transaction
 
 tracer = trace.get_tracer("concord.api")
@@ -41,6 +42,84 @@ class TenantTransaction(SchemaExtension):
             return
         async with tenant_transaction(principal.tenant_id):
             yield
+
+
+class AuditMutations(SchemaExtension):
+    """Record every top-level mutation in the tenant's audit log: who, what, on which ids, and the outcome.
+
+    Runs inside the operation's transaction but outside each mutation's own savepoint, so a refused
+    or failed mutation is still recorded. Input values are not logged (they may hold secrets), only
+    the names of the input fields.
+    """
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        yield
+        context = self.execution_context
+        principal = getattr(context.context, "principal", None)
+        if principal is None or context.operation_type is None or context.operation_type.value != "mutation":
+            return
+        result = context.result
+        for field in _top_level_fields(context):
+            await record_audit(
+                actor=principal.subject,
+                action=field.name.value,
+                outcome=_outcome(result, field),
+                target=_target(result, field),
+                details={"input_fields": _input_field_names(field, context.variables or {})},
+            )
+
+
+def _top_level_fields(context) -> list[FieldNode]:
+    document = context.graphql_document
+    if document is None:
+        return []
+    fields: list[FieldNode] = []
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode) and (
+            context.operation_name is None or (definition.name and definition.name.value == context.operation_name)
+        ):
+            fields.extend(s for s in definition.selection_set.selections if isinstance(s, FieldNode))
+    return fields
+
+
+def _payload(result, field: FieldNode) -> dict | None:
+    key = field.alias.value if field.alias else field.name.value
+    data = getattr(result, "data", None) or {}
+    payload = data.get(key)
+    return payload if isinstance(payload, dict) else None
+
+
+def _outcome(result, field: FieldNode) -> Outcome:
+    key = field.alias.value if field.alias else field.name.value
+    errors = getattr(result, "errors", None) or []
+    if any(error.path and error.path[0] == key for error in errors):
+        codes = {(error.extensions or {}).get("code") for error in errors if error.path and error.path[0] == key}
+        return Outcome.REJECTED if codes & {"FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"} else Outcome.FAILED
+    payload = _payload(result, field)
+    if payload is None:
+        return Outcome.FAILED
+    return Outcome.REJECTED if payload.get("userErrors") else Outcome.SUCCEEDED
+
+
+def _target(result, field: FieldNode) -> str | None:
+    payload = _payload(result, field) or {}
+    for value in payload.values():
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            return value["id"]
+    return None
+
+
+def _input_field_names(field: FieldNode, variables: dict) -> list[str]:
+    names: set[str] = set()
+    for argument in field.arguments:
+        value = argument.value
+        if isinstance(value, ObjectValueNode):
+            names.update(item.name.value for item in value.fields)
+        elif isinstance(value, VariableNode) and isinstance(variables.get(value.name.value), dict):
+            names.update(variables[value.name.value])
+        else:
+            names.add(argument.name.value)
+    return sorted(names)
 
 
 def _first_operation_name(context) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry import relay
 
-from api.errors import not_found
+from api.errors import CodedError, ErrorCode, not_found
 
 
 def _type_of(global_id: str, info: strawberry.Info) -> tuple[type[relay.Node], str] | None:
@@ -28,6 +28,11 @@ class NodeQuery:
         if found is None:
             raise not_found()
         node_type, node_id = found
+        required = getattr(node_type, "read_scope", None)
+        principal = getattr(info.context, "principal", None)
+        if required is not None and (principal is None or not principal.can(required)):
+            # Refused before any lookup, so the answer says nothing about whether the id exists.
+            raise CodedError(ErrorCode.FORBIDDEN, f"requires scope {required}")
         [node] = await node_type.resolve_nodes(info=info, node_ids=[node_id], required=False)
         if node is None:
             raise not_found()

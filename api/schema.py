@@ -6,12 +6,14 @@ import strawberry
 from strawberry.tools import merge_types
 
 from api.crm import CrmMutation, CrmQuery, CustomerNode
-from api.extensions import OperationSpan, TenantTransaction
+from api.extensions import AuditMutations, OperationSpan, TenantTransaction
 from api.nodes import NodeQuery
+from api.tenancy import ApiKeyNode, AuditEntryNode, TenancyMutation, TenancyQuery
 from api.viewer import ViewerQuery
 
-Query = merge_types("Query", (NodeQuery, ViewerQuery, CrmQuery))
-Mutation = merge_types("Mutation", (CrmMutation,))
+Query = merge_types("Query", (NodeQuery, ViewerQuery, CrmQuery, TenancyQuery))
+Mutation = merge_types("Mutation", (CrmMutation, TenancyMutation))
+NODE_TYPES = [CustomerNode, ApiKeyNode, AuditEntryNode]
 
 
 def build_schema() -> strawberry.Schema:
@@ -19,8 +21,8 @@ def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        types=[CustomerNode],
-        extensions=[OperationSpan, TenantTransaction],
+        types=NODE_TYPES,
+        extensions=[OperationSpan, TenantTransaction, AuditMutations],
     )
 
 

@@ -12,10 +12,13 @@ from strawberry import relay
 from api.node_ids import parse_node_ids
 from domain.crm import service as crm_service
 from domain.crm.models import Customer as CustomerModel
+from tenants.permissions import Scope
 
 
 @strawberry.type(name="Customer", description="A company the tenant sells to.")
 class CustomerNode(relay.Node):
+    read_scope = Scope.CRM_READ  # what `node(id:)` asks of the caller
+
     id: relay.NodeID[str]
     name: str
     email: str | None
