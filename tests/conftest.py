@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import httpx
@@ -123,8 +124,15 @@ class GraphQLClient:
 
 @pytest.fixture
 async def graphql(db: Settings) -> AsyncIterator[GraphQLClient]:
+    async with graphql_client(db) as client:
+        yield client
+
+
+@asynccontextmanager
+async def graphql_client(settings: Settings, **overrides: object) -> AsyncIterator[GraphQLClient]:
+    """A client of an app built from `settings` with `overrides` (each app has its own rate limits)."""
     from api.app import create_app
 
-    app = create_app(db, manage_database=False)
+    app = create_app(settings.model_copy(update=overrides), manage_database=False)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://concord.test") as http:
         yield GraphQLClient(http)
