@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from infra.cli import demo, production, schema, tenants
+from infra.cli import demo, production, schema, secrets, tenants, users
 
 app = typer.Typer(
     name="concord",
@@ -19,6 +19,8 @@ app.command("worker")(production.worker)
 app.command("migrate")(production.migrate)
 app.command("schema")(schema.print_schema)
 app.add_typer(tenants.app, name="tenants")
+app.add_typer(users.app, name="users")
+app.add_typer(secrets.app, name="secrets")
 
 if __name__ == "__main__":
     app()
