@@ -15,6 +15,8 @@ MODEL_MODULES = [
     "tenants.models",
     "domain.crm.models",
     "domain.outbox.models",
+    "domain.sequences.models",
+    "domain.hr.models",
 ]
 
 

@@ -1,0 +1,1 @@
+"""HR: departments, positions, employees, salaries, recruitment and trainings."""

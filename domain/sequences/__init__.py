@@ -1,0 +1,1 @@
+"""Per-tenant document numbers (INV-000001, PO-000001, ...)."""
