@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from fpdf import FPDF
@@ -23,7 +23,6 @@ class PdfDocument:
     column_widths: Sequence[float] = ()
     totals: Sequence[tuple[str, str]] = ()
     footer: str = ""
-    subject: str = field(default="")
 
     def render(self) -> bytes:
         pdf = FPDF(format="A4")

@@ -17,7 +17,7 @@ from starlette.routing import BaseRoute
 from infra.portals.portal_state import PortalState
 from infra.portals.sandbox_admin import SANDBOX_PREFIX, sandbox_admin_routes
 from infra.portals.switches import SwitchesMiddleware
-from infra.portals.system_pages import maintenance_page, not_found_page, server_error_page
+from infra.portals.system_pages import maintenance_page, not_found_page, request_error_page, server_error_page
 
 
 def build_portal_app(
@@ -58,4 +58,6 @@ async def _http_error(portal_title: str, request: Request, exc: Exception) -> Re
     assert isinstance(exc, HTTPException)
     if exc.status_code == 404:
         return HTMLResponse(not_found_page(portal_title, exc.detail if exc.detail != "Not Found" else ""), 404)
+    if exc.status_code < 500:
+        return HTMLResponse(request_error_page(portal_title, exc.detail), exc.status_code, headers=exc.headers)
     return HTMLResponse(server_error_page(portal_title), exc.status_code, headers=exc.headers)

@@ -24,3 +24,9 @@ def server_error_page(portal_title: str) -> str:
 def not_found_page(portal_title: str, detail: str = "") -> str:
     body = f'<p id="not-found" class="error">The page you requested could not be found. {esc(detail)}</p>'
     return render_page(portal_title=portal_title, title="Page not found", body=body, accent="#666666")
+
+
+def request_error_page(portal_title: str, detail: str) -> str:
+    """For a request the portal refuses (a 4xx other than 404), saying why."""
+    body = f'<p id="request-error" class="error">Your request could not be processed. {esc(detail)}</p>'
+    return render_page(portal_title=portal_title, title="Request not accepted", body=body, accent="#666666")
