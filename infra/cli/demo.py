@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from starlette.routing import Mount
 
 from infra.cli.failures import reports_startup_failures
 from infra.cli.process import prepare_process
@@ -42,7 +43,7 @@ def demo(
     asyncio.run(run_migrations(settings))
     keys = asyncio.run(_seed_once(settings, size))
     _print_welcome(settings, keys)
-    app = create_app(settings, lifespan_extension=_in_process_worker(settings))
+    app = create_app(settings, lifespan_extension=_in_process_worker(settings), extra_routes=[_sandbox_portals()])
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None, timeout_graceful_shutdown=2)
     uvicorn.Server(config).run()
     shutdown_tracing()
@@ -90,6 +91,13 @@ def _in_process_worker(settings: Settings):
     return run_worker
 
 
+def _sandbox_portals() -> Mount:
+    """The tax, bank and supplier sandboxes at /portals, with accounts for the demo tenants."""
+    from infra.portals import create_portals_app, demo_accounts
+
+    return Mount("/portals", app=create_portals_app(demo_accounts([demo.slug for demo in DEMO_TENANTS])))
+
+
 def _print_welcome(settings: Settings, keys: dict[str, str]) -> None:
     base = f"http://{settings.host}:{settings.port}"
     table = Table(title="Concord demo", show_lines=False)
@@ -99,4 +107,5 @@ def _print_welcome(settings: Settings, keys: dict[str, str]) -> None:
         table.add_row(slug, key)
     console.print(table)
     console.print(f"GraphiQL: {base}/graphql   health: {base}/healthz   ready: {base}/readyz")
+    console.print(f"Sandbox portals (tax, bank, supplier): {base}/portals/")
     console.print("Press Ctrl-C to stop.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from infra.cli import demo, production, schema, secrets, tenants, users
+from infra.cli import demo, portals, production, schema, secrets, tenants, users
 
 app = typer.Typer(
     name="concord",
@@ -18,6 +18,7 @@ app.command("serve")(production.serve)
 app.command("worker")(production.worker)
 app.command("migrate")(production.migrate)
 app.command("schema")(schema.print_schema)
+app.command("portals")(portals.portals)
 app.add_typer(tenants.app, name="tenants")
 app.add_typer(users.app, name="users")
 app.add_typer(secrets.app, name="secrets")

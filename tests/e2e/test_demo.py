@@ -73,6 +73,7 @@ def test_the_demo_serves_two_tenants_keeps_its_data_and_stops_cleanly(tmp_path):
     try:
         first.wait_until_ready()
         graphiql = httpx.get(f"{first.base}/graphql", headers={"Accept": "text/html"})
+        portal_login = httpx.get(f"{first.base}/portals/bank/login")
         keys = json.loads((tmp_path / "var" / "demo-credentials.json").read_text())
         counts = {slug: customers_of(first.base, key) for slug, key in keys.items()}
     finally:
@@ -80,6 +81,7 @@ def test_the_demo_serves_two_tenants_keeps_its_data_and_stops_cleanly(tmp_path):
 
     assert graphiql.status_code == 200 and "graphiql" in graphiql.text.lower()
     assert counts == {"acme": 12, "globex": 12}
+    assert portal_login.status_code == 200 and 'id="username"' in portal_login.text
     assert all(key in stdout for key in keys.values())
     assert f"http://127.0.0.1:{first.port}/graphql" in stdout
     assert first.process.returncode in (0, 130)  # 130: the conventional status after Ctrl-C
