@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -28,6 +28,16 @@ def current_tenant_id() -> uuid.UUID:
 def peek_tenant_id() -> uuid.UUID | None:
     """The current tenant if one is selected (for logs and spans), else None."""
     return _current_tenant.get()
+
+
+@contextmanager
+def selected_tenant(tenant_id: uuid.UUID) -> Iterator[None]:
+    """Select `tenant_id` for the code inside (a job or bot run), without opening a transaction."""
+    token = _current_tenant.set(tenant_id)
+    try:
+        yield
+    finally:
+        _current_tenant.reset(token)
 
 
 @asynccontextmanager

@@ -8,8 +8,11 @@ import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import CurrentMessage
 
 from infra.settings import Settings
+from workers.middleware import MessageTracing, TenantContext
+from workers.tenant_status import tenant_is_active
 
 CHECK_TIMEOUT_SECONDS = 3
 
@@ -27,6 +30,10 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
         broker = RedisBroker(url=settings.broker_url)
     else:
         broker = RabbitmqBroker(url=settings.broker_url, confirm_delivery=True)
+    # Order matters for before_enqueue: the tenant is stamped before the producer span reads it.
+    broker.add_middleware(CurrentMessage())
+    broker.add_middleware(TenantContext(is_active=tenant_is_active))
+    broker.add_middleware(MessageTracing())
     return broker
 
 

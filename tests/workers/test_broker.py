@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import uuid
 
 import dramatiq
 import pytest
 
+from infra.db import close_database, open_database
 from infra.settings import load_settings
+from tests.conftest import make_tenant
+from tests.databases import migrate, sqlite_database
 from tests.services import RABBITMQ_URL_ENV, REDIS_URL_ENV, require_service
 from workers.broker import build_broker
+from workers.message_options import TENANT_ID
 from workers.runtime import start_worker
 
 
@@ -21,8 +26,23 @@ def broker_url(request) -> str:
     return require_service({"redis": REDIS_URL_ENV, "rabbitmq": RABBITMQ_URL_ENV}[request.param])
 
 
+def tenant_in_new_database(tmp_path) -> tuple[str, uuid.UUID]:
+    database = sqlite_database(tmp_path)
+
+    async def prepare() -> uuid.UUID:
+        await migrate(database)
+        await open_database(load_settings(database_url=database.url))
+        try:
+            return (await make_tenant("Broker Test")).id
+        finally:
+            await close_database()
+
+    return database.url, asyncio.run(prepare())
+
+
 def test_a_worker_runs_sync_and_async_actors_from_the_broker(broker_url, tmp_path):
-    settings = load_settings(broker_url=broker_url, database_url=f"sqlite://{tmp_path}/db.sqlite3")
+    database_url, tenant_id = tenant_in_new_database(tmp_path)
+    settings = load_settings(broker_url=broker_url, database_url=database_url)
     broker = build_broker(settings)
     queue = f"test-{uuid.uuid4().hex[:8]}"
     received: list[str] = []
@@ -40,8 +60,8 @@ def test_a_worker_runs_sync_and_async_actors_from_the_broker(broker_url, tmp_pat
     async_actor = dramatiq.actor(record_async, broker=broker, queue_name=queue, actor_name=f"{queue}-async", max_retries=0)
     runtime = start_worker(settings, broker, threads=2)
     try:
-        sync_actor.send("from a thread")
-        async_actor.send("from the event loop")
+        sync_actor.send_with_options(args=("from a thread",), **{TENANT_ID: str(tenant_id)})
+        async_actor.send_with_options(args=("from the event loop",), **{TENANT_ID: str(tenant_id)})
         assert done.wait(timeout=30), f"only {received} arrived"
     finally:
         runtime.stop()
