@@ -52,13 +52,38 @@ async def membership_role(*, tenant_id: uuid.UUID, user_id: uuid.UUID) -> Role |
     return membership.role if membership else None
 
 
-async def check_password(*, email: str, password: str, tenant_slug: str) -> tuple[User, Tenant]:
-    """The user and tenant for a sign-in; the same UNAUTHENTICATED answer for every wrong part."""
+async def create_operator(*, email: str, name: str, password: str) -> User:
+    """A platform operator: administers tenants through the platform API, sees no tenant's data."""
+    user = await create_user(email=email, name=name, password=password)
+    user.is_platform_operator = True
+    await user.save(update_fields=["is_platform_operator"])
+    return user
+
+
+async def check_operator_password(*, email: str, password: str) -> User:
+    """The operator signing in; the same UNAUTHENTICATED answer for every wrong part."""
+    user = await _user_with_password(email=email, password=password)
+    if user is None or not user.is_platform_operator:
+        raise unauthenticated()
+    return user
+
+
+async def is_operator(*, user_id: uuid.UUID) -> bool:
+    return await User.filter(id=user_id, is_platform_operator=True).exists()
+
+
+async def _user_with_password(*, email: str, password: str) -> User | None:
     user = await User.get_or_none(email=email.strip().lower())
     try:
         _hasher.verify(user.password_hash if user and user.password_hash else _UNKNOWN_USER_HASH, password)
     except (VerificationError, InvalidHashError):
         raise unauthenticated() from None
+    return user
+
+
+async def check_password(*, email: str, password: str, tenant_slug: str) -> tuple[User, Tenant]:
+    """The user and tenant for a sign-in; the same UNAUTHENTICATED answer for every wrong part."""
+    user = await _user_with_password(email=email, password=password)
     tenant = await Tenant.get_or_none(slug=tenant_slug)
     if user is None or tenant is None or await membership_role(tenant_id=tenant.id, user_id=user.id) is None:
         raise unauthenticated()

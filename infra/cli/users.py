@@ -45,3 +45,21 @@ def create(
     except TenantError as error:
         raise fail(f"{error.field + ': ' if error.field else ''}{error.message}", code=1) from None
     typer.echo(json.dumps({"user": {"id": str(user.id), "email": user.email}, "tenant": tenant, "role": chosen_role.value}))
+
+
+@app.command("create-operator")
+@reports_startup_failures
+def create_operator(
+    email: str,
+    name: str = typer.Option(..., "--name"),
+    password: str = typer.Option(..., "--password", prompt=True, hide_input=True, help="At least 12 characters."),
+) -> None:
+    """Create a platform operator, who administers tenants through /platform/graphql."""
+    from tenants import users
+    from tenants.errors import TenantError
+
+    try:
+        user = run_with_database(load_settings(), lambda: users.create_operator(email=email, name=name, password=password))
+    except TenantError as error:
+        raise fail(f"{error.field + ': ' if error.field else ''}{error.message}", code=1) from None
+    typer.echo(json.dumps({"operator": {"id": str(user.id), "email": user.email}}))
