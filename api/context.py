@@ -19,6 +19,7 @@ class RequestContext:
     response: Any
     principal: Principal | None
     loaders: dict[str, Any] = field(default_factory=dict)  # built per request: a cache never spans tenants
+    connection_params: dict[str, Any] | None = None  # graphql-transport-ws connection_init payload
 
     @property
     def settings(self) -> Settings:

@@ -36,8 +36,10 @@ class TenantTransaction(SchemaExtension):
     """Run the whole operation in one transaction bound to the caller's tenant (RLS on PostgreSQL)."""
 
     async def on_execute(self) -> AsyncIterator[None]:
-        principal = getattr(self.execution_context.context, "principal", None)
-        if principal is None:
+        context = self.execution_context
+        principal = getattr(context.context, "principal", None)
+        # A subscription lives for minutes: it opens a short transaction per read instead.
+        if principal is None or (context.operation_type and context.operation_type.value == "subscription"):
             yield
             return
         async with tenant_transaction(principal.tenant_id):

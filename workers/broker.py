@@ -12,6 +12,7 @@ from dramatiq.middleware import CurrentMessage
 
 from infra.settings import Settings
 from workers.middleware import MessageTracing, TenantContext
+from workers.middleware.metrics import JobMetrics
 from workers.tenant_status import tenant_is_active
 
 CHECK_TIMEOUT_SECONDS = 3
@@ -34,6 +35,7 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
     broker.add_middleware(CurrentMessage())
     broker.add_middleware(TenantContext(is_active=tenant_is_active))
     broker.add_middleware(MessageTracing())
+    broker.add_middleware(JobMetrics())
     return broker
 
 

@@ -1,5 +1,5 @@
 """The transactional outbox."""
 
-from domain.outbox.service import record_event
+from domain.outbox.service import EventCursor, events_after, record_event, stream_position
 
-__all__ = ["record_event"]
+__all__ = ["EventCursor", "events_after", "record_event", "stream_position"]

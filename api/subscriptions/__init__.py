@@ -1,0 +1,94 @@
+"""Live updates over graphql-transport-ws: the tenant's business events as they happen."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+import strawberry
+from strawberry.scalars import JSON
+
+from api.context import Info
+from api.permissions import Requires
+from api.subscriptions.events import tenant_events
+from domain.outbox.models import OutboxEvent
+from tenants.permissions import Scope
+
+# Each subscription field and the domain event types it streams.
+EVENT_TYPES = {
+    "ticket_updated": ("service.ticket_updated", "service.ticket_created"),
+    "invoice_paid": ("finance.invoice_paid",),
+    "deal_stage_changed": ("sales.deal_stage_changed", "sales.deal_won", "sales.deal_lost"),
+    "stock_low": ("operations.stock_low",),
+    "job_updated": ("automation.job_updated",),
+    "bot_run_updated": ("bots.run_updated",),
+}
+
+
+@strawberry.type(description="A business event of the tenant, as recorded with the change that caused it.")
+class TenantEvent:
+    id: strawberry.ID
+    type: str
+    occurred_at: datetime
+    payload: JSON
+
+    @classmethod
+    def from_model(cls, event: OutboxEvent) -> TenantEvent:
+        return cls(id=strawberry.ID(str(event.id)), type=event.event_type, occurred_at=event.created_at, payload=event.payload)
+
+
+async def _stream(info: Info, field: str) -> AsyncGenerator[TenantEvent, None]:
+    principal = info.context.require_principal()
+    async for event in tenant_events(principal.tenant_id, EVENT_TYPES[field]):
+        yield TenantEvent.from_model(event)
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.SERVICE_READ)],
+        description="A ticket was created or changed (status, priority, assignment, SLA).",
+    )
+    async def ticket_updated(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "ticket_updated"):
+            yield event
+
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.FINANCE_READ)],
+        description="An invoice was paid in full.",
+    )
+    async def invoice_paid(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "invoice_paid"):
+            yield event
+
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.SALES_READ)],
+        description="A deal moved to another stage, or was won or lost.",
+    )
+    async def deal_stage_changed(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "deal_stage_changed"):
+            yield event
+
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.OPERATIONS_READ)],
+        description="A product fell below its reorder point.",
+    )
+    async def stock_low(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "stock_low"):
+            yield event
+
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.AUTOMATION_WRITE)],
+        description="An automation job changed state.",
+    )
+    async def job_updated(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "job_updated"):
+            yield event
+
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.BOTS_RUN)],
+        description="A bot run changed state or finished a step.",
+    )
+    async def bot_run_updated(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "bot_run_updated"):
+            yield event

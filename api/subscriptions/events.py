@@ -1,0 +1,34 @@
+"""The tenant's events as a stream a subscription can iterate: read from the outbox, polled.
+
+Reading the transactional outbox means a subscriber sees exactly the committed events of its
+tenant, in order, from any API process, whatever the broker. Each poll is a short transaction
+under the tenant's row-level security; no transaction stays open while a subscriber waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Collection
+
+from domain import outbox
+from domain.outbox.models import OutboxEvent
+from tenants.context import tenant_transaction
+
+POLL_SECONDS = 0.5
+
+
+async def tenant_events(
+    tenant_id: uuid.UUID, event_types: Collection[str], *, poll_seconds: float = POLL_SECONDS
+) -> AsyncIterator[OutboxEvent]:
+    """Events of `event_types` the tenant records from now on, as they commit."""
+    async with tenant_transaction(tenant_id):
+        cursor = await outbox.stream_position()
+    while True:
+        async with tenant_transaction(tenant_id):
+            batch = await outbox.events_after(cursor=cursor, event_types=event_types)
+        for event in batch:
+            cursor = outbox.EventCursor(created_at=event.created_at, event_id=event.id)
+            yield event
+        if not batch:
+            await asyncio.sleep(poll_seconds)
