@@ -17,6 +17,8 @@ MODEL_MODULES = [
     "domain.outbox.models",
     "domain.sequences.models",
     "domain.hr.models",
+    "domain.operations.models",
+    "domain.sales.models",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Logistics and operations: products, warehouses, stock, suppliers, purchasing and shipping."""

@@ -1,0 +1,1 @@
+"""Sales: leads, pipelines with ordered stages, deals, quotes and sales orders."""
