@@ -7,6 +7,7 @@ import uuid
 from strawberry import relay
 
 from api.errors import not_found
+from domain.errors import CommonErrorCode, DomainError
 
 
 def decode_global_id(value: str, *, expected_type: str) -> uuid.UUID:
@@ -29,3 +30,14 @@ def parse_node_ids(node_ids: list[str]) -> list[uuid.UUID | None]:
         except ValueError:
             parsed.append(None)
     return parsed
+
+
+def decode_input_id(value: str, *, expected_type: str, field: str) -> uuid.UUID:
+    """The row id behind a global id given in a mutation's input; a bad one is a NOT_FOUND userError."""
+    try:
+        global_id = relay.GlobalID.from_id(value)
+        if global_id.type_name != expected_type:
+            raise ValueError
+        return uuid.UUID(global_id.node_id)
+    except (ValueError, TypeError):
+        raise DomainError(CommonErrorCode.NOT_FOUND, f"{expected_type} not found", field=field) from None

@@ -20,10 +20,11 @@ _CURSOR_PREFIX = "offset:"
 @strawberry.type(name="Connection", description="A page of a list, with cursors and the list's total size.")
 class Connection(relay.Connection[NodeType], Generic[NodeType]):
     _queryset: strawberry.Private[Any]
+    _total: strawberry.Private[int | None] = None
 
     @strawberry.field(description="How many items the whole list holds, across all pages.")
     async def total_count(self) -> int:
-        return await self._queryset.count()
+        return self._total if self._total is not None else await self._queryset.count()
 
 
 def encode_cursor(offset: int) -> str:
@@ -85,3 +86,34 @@ async def paginate(
         end_cursor=edges[-1].cursor if edges else None,
     )
     return Connection(edges=edges, page_info=page_info, _queryset=queryset)
+
+
+def connection_from_list(
+    items: list[Any],
+    to_node: Callable[[Any], NodeType],
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[NodeType]:
+    """A page of a list already in memory: a nested list whose rows a DataLoader fetched in one batch."""
+    _check_size(first, "first")
+    _check_size(last, "last")
+    start = decode_cursor(after, "after") + 1 if after else 0
+    end = min(decode_cursor(before, "before"), len(items)) if before else len(items)
+    if first is not None:
+        end = min(end, start + first)
+    if last is not None:
+        start = max(start, end - last)
+    if first is None and last is None:
+        end = min(end, start + MAX_PAGE_SIZE)
+    window = items[start:end] if end > start else []
+    edges = [relay.Edge(node=to_node(row), cursor=encode_cursor(start + index)) for index, row in enumerate(window)]
+    page_info = relay.PageInfo(
+        has_next_page=end < len(items),
+        has_previous_page=start > 0,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=page_info, _queryset=None, _total=len(items))

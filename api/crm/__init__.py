@@ -2,6 +2,8 @@
 
 from api.crm.mutations import CrmMutation
 from api.crm.queries import CrmQuery
-from api.crm.types import CustomerNode
+from api.crm.types import ContactNode, CustomerNode, InteractionNode
 
-__all__ = ["CrmMutation", "CrmQuery", "CustomerNode"]
+NODE_TYPES = [CustomerNode, ContactNode, InteractionNode]
+
+__all__ = ["NODE_TYPES", "CrmMutation", "CrmQuery", "CustomerNode"]

@@ -4,31 +4,59 @@ from __future__ import annotations
 
 import strawberry
 
-from api.crm.types import CustomerNode
+from api.crm.filters import ContactFilter, CustomerFilter, CustomerOrder, InteractionFilter
+from api.crm.types import ContactNode, CustomerNode, InteractionNode
 from api.node_ids import decode_global_id
+from api.ordering import apply_order
 from api.pagination import Connection, paginate
 from api.permissions import Requires
 from domain.crm import service as crm_service
 from tenants.permissions import Scope
 
+CRM_READ = [Requires(Scope.CRM_READ)]
+
 
 @strawberry.type
 class CrmQuery:
-    @strawberry.field(permission_classes=[Requires(Scope.CRM_READ)], description="The tenant's customers, newest first.")
+    @strawberry.field(permission_classes=CRM_READ, description="The tenant's customers (newest first unless ordered).")
     async def customers(
         self,
+        filter: CustomerFilter | None = None,
+        order_by: CustomerOrder | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[CustomerNode]:
-        return await paginate(
-            crm_service.customers(), CustomerNode.from_model, first=first, after=after, last=last, before=before
-        )
+        query = (filter or CustomerFilter()).apply(crm_service.customers())
+        query = apply_order(query, order_by, default=("-created_at", "-id"))
+        return await paginate(query, CustomerNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(
-        permission_classes=[Requires(Scope.CRM_READ)], description="One customer by its global id, or null when there is none."
-    )
+    @strawberry.field(permission_classes=CRM_READ, description="One customer by its global id, or null when there is none.")
     async def customer(self, id: strawberry.ID) -> CustomerNode | None:
         customer = await crm_service.get_customer(customer_id=decode_global_id(id, expected_type="Customer"))
         return CustomerNode.from_model(customer) if customer else None
+
+    @strawberry.field(permission_classes=CRM_READ, description="The tenant's contacts, by name.")
+    async def contacts(
+        self,
+        filter: ContactFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ContactNode]:
+        query = (filter or ContactFilter()).apply(crm_service.list_contacts())
+        return await paginate(query, ContactNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(permission_classes=CRM_READ, description="Touchpoints with customers, most recent first.")
+    async def interactions(
+        self,
+        filter: InteractionFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[InteractionNode]:
+        query = (filter or InteractionFilter()).apply(crm_service.list_interactions())
+        return await paginate(query, InteractionNode.from_model, first=first, after=after, last=last, before=before)

@@ -1,7 +1,8 @@
-"""CRM types in the graph."""
+"""CRM types in the graph: customers (the 360° view starts here), contacts and interactions."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -9,15 +10,80 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from api.context import Info
+from api.crm import loaders
+from api.crm.filters import InteractionChannel, InteractionDirection
+from api.loaders import by_id
 from api.node_ids import parse_node_ids
+from api.pagination import Connection, connection_from_list
 from domain.crm import service as crm_service
+from domain.crm.models import Contact as ContactModel
 from domain.crm.models import Customer as CustomerModel
+from domain.crm.models import Interaction as InteractionModel
 from tenants.permissions import Scope
 
 
-@strawberry.type(name="Customer", description="A company the tenant sells to.")
-class CustomerNode(relay.Node):
+async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
+    wanted = parse_node_ids(list(node_ids))
+    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
+    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
+
+
+@strawberry.type(name="Contact", description="A person at a customer.")
+class ContactNode(relay.Node):
     read_scope = Scope.CRM_READ  # what `node(id:)` asks of the caller
+
+    id: relay.NodeID[str]
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    job_title: str | None
+    customer_id: strawberry.Private[Any]
+
+    @classmethod
+    def from_model(cls, row: ContactModel) -> ContactNode:
+        return cls(
+            id=str(row.id), first_name=row.first_name, last_name=row.last_name, email=row.email, phone=row.phone,
+            job_title=row.job_title, customer_id=row.customer_id,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _resolve(cls, lambda ids: crm_service.get_contacts(contact_ids=ids), node_ids)
+
+    @strawberry.field(description="The customer this person works at.")
+    async def customer(self, info: Info) -> CustomerNode:
+        return CustomerNode.from_model(await loaders.customer_by_id(info).load(self.customer_id))
+
+
+@strawberry.type(name="Interaction", description="One touchpoint with a customer across any channel.")
+class InteractionNode(relay.Node):
+    read_scope = Scope.CRM_READ
+
+    id: relay.NodeID[str]
+    channel: InteractionChannel
+    direction: InteractionDirection
+    subject: str
+    summary: str | None
+    occurred_at: datetime
+    recorded_by: str | None
+
+    @classmethod
+    def from_model(cls, row: InteractionModel) -> InteractionNode:
+        return cls(
+            id=str(row.id), channel=InteractionChannel(str(row.channel)), direction=InteractionDirection(str(row.direction)),
+            subject=row.subject, summary=row.summary, occurred_at=row.occurred_at, recorded_by=row.recorded_by,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _resolve(cls, lambda ids: crm_service.list_interactions().filter(id__in=ids), node_ids)
+
+
+@strawberry.type(name="Customer", description="A company the tenant sells to, and its whole story across both offices.")
+class CustomerNode(relay.Node):
+    read_scope = Scope.CRM_READ
 
     id: relay.NodeID[str]
     name: str
@@ -29,10 +95,23 @@ class CustomerNode(relay.Node):
         return cls(id=str(customer.id), name=customer.name, email=customer.email, created_at=customer.created_at)
 
     @classmethod
-    async def resolve_nodes(
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Any]:
-        wanted = parse_node_ids(list(node_ids))
-        found = await crm_service.get_customers(customer_ids=[i for i in wanted if i is not None])
-        by_id = {row.id: cls.from_model(row) for row in found}
-        return [by_id.get(row_id) if row_id is not None else None for row_id in wanted]
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        return await _resolve(cls, lambda ids: crm_service.get_customers(customer_ids=ids), node_ids)
+
+    @strawberry.field(description="The people at this customer, by name.")
+    async def contacts(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[ContactNode]:
+        rows = await loaders.contacts_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, ContactNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(description="Every touchpoint with this customer, most recent first.")
+    async def interactions(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[InteractionNode]:
+        rows = await loaders.interactions_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, InteractionNode.from_model, first=first, after=after, last=last, before=before)
+
+    @property
+    def _row_id(self) -> uuid.UUID:
+        return uuid.UUID(self.id)

@@ -8,9 +8,11 @@ the object the `marker` text wherever it has a free-text field, and returns the 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from collections.abc import Awaitable, Callable
 
 from domain.crm import service as crm_service
+from domain.crm.models import Channel, Direction
 from tenants import keys as key_service
 from tenants.audit import Outcome, record_audit
 from tenants.context import current_tenant_id
@@ -20,6 +22,20 @@ Factory = Callable[[str], Awaitable[uuid.UUID]]
 
 async def customer(marker: str) -> uuid.UUID:
     return (await crm_service.create_customer(name=f"{marker} Customer")).id
+
+
+async def contact(marker: str) -> uuid.UUID:
+    owner = await crm_service.create_customer(name=f"{marker} Contact's Customer")
+    return (await crm_service.create_contact(customer_id=owner.id, first_name=marker, last_name="Contact")).id
+
+
+async def interaction(marker: str) -> uuid.UUID:
+    owner = await crm_service.create_customer(name=f"{marker} Interaction's Customer")
+    logged = await crm_service.log_interaction(
+        customer_id=owner.id, channel=Channel.EMAIL, direction=Direction.INBOUND, subject=f"{marker} subject",
+        occurred_at=datetime.now(UTC),
+    )
+    return logged.id
 
 
 async def api_key(marker: str) -> uuid.UUID:
@@ -33,6 +49,8 @@ async def audit_entry(marker: str) -> uuid.UUID:
 
 NODE_FACTORIES: dict[str, Factory] = {
     "Customer": customer,
+    "Contact": contact,
+    "Interaction": interaction,
     "ApiKey": api_key,
     "AuditEntry": audit_entry,
 }

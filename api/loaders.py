@@ -1,0 +1,41 @@
+"""DataLoaders, built per request: batching a nested list's queries, caching only within a request.
+
+A loader is keyed by its class in `RequestContext.loaders`, so one request shares one instance and
+no cache ever outlives the request (or crosses tenants).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from api.context import Info
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def loader_for(info: Info, name: str, batch: Callable[[list[Any]], Awaitable[list[Any]]]) -> DataLoader:
+    """The request's loader called `name`, created on first use."""
+    loaders = info.context.loaders
+    if name not in loaders:
+        loaders[name] = DataLoader(load_fn=batch)
+    return loaders[name]
+
+
+def grouped(rows: Iterable[V], keys: Sequence[K], key_of: Callable[[V], K]) -> list[list[V]]:
+    """Rows grouped under each of `keys`, in the keys' order (an empty list for a key with none)."""
+    by_key: dict[K, list[V]] = defaultdict(list)
+    for row in rows:
+        by_key[key_of(row)].append(row)
+    return [by_key.get(key, []) for key in keys]
+
+
+def by_id(rows: Iterable[V], keys: Sequence[uuid.UUID]) -> list[V | None]:
+    """Rows matched to `keys` by their id, None where a key has no row."""
+    found = {row.id: row for row in rows}
+    return [found.get(key) for key in keys]
