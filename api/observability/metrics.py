@@ -34,7 +34,7 @@ class OperationMetrics(SchemaExtension):
         name = operation_label(context.operation_name)
         OPERATIONS.labels(operation_type, name).inc()
         OPERATION_SECONDS.labels(operation_type, name).observe(time.perf_counter() - started)
-        for error in (getattr(context.result, "errors", None) or context.errors or []):
+        for error in getattr(context.result, "errors", None) or getattr(context, "pre_execution_errors", None) or []:
             ERRORS.labels(str((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))).inc()
 
 
