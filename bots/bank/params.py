@@ -1,0 +1,105 @@
+"""What the bank bots take and give back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from pydantic import Field, field_validator, model_validator
+
+from bots.bot_definition import BotParams
+from bots.portal_values import compact_iban
+from bots.records import Artifact
+
+IBAN_PATTERN = r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$"
+
+
+def checked_iban(value: str | None) -> str | None:
+    """The IBAN without spaces, if its format and mod-97 check digits are right."""
+    if value is None:
+        return None
+    iban = compact_iban(value)
+    if not _iban_checksum_ok(iban):
+        raise ValueError("not a valid IBAN (check digits do not match)")
+    return iban
+
+
+def _iban_checksum_ok(iban: str) -> bool:
+    if not re.match(IBAN_PATTERN, iban):
+        return False
+    digits = "".join(str(int(character, 36)) for character in iban[4:] + iban[:4])
+    return int(digits) % 97 == 1
+
+
+class DownloadStatementsParams(BotParams):
+    account_iban: str | None = Field(default=None, description="the account; the first account when omitted")
+    date_from: date
+    date_to: date
+
+    @field_validator("account_iban")
+    @classmethod
+    def _valid_iban(cls, value: str | None) -> str | None:
+        return checked_iban(value)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> DownloadStatementsParams:
+        if self.date_from > self.date_to:
+            raise ValueError("date_from must not be after date_to")
+        return self
+
+
+class SubmitPaymentParams(BotParams):
+    beneficiary: str = Field(min_length=1, max_length=70)
+    iban: str = Field(description="the beneficiary's IBAN")
+    amount: Decimal = Field(gt=0, max_digits=15, decimal_places=2)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    reference: str = Field(default="", max_length=100, description="what the beneficiary sees, e.g. their invoice number")
+    idempotency_key: str = Field(
+        pattern=r"^[A-Za-z0-9-]{8,36}$", description="the same key for every attempt at the same payment"
+    )
+    from_account: str | None = Field(default=None, description="IBAN to pay from; the first account in the currency when omitted")
+
+    @field_validator("iban", "from_account")
+    @classmethod
+    def _valid_ibans(cls, value: str | None) -> str | None:
+        return checked_iban(value)
+
+    @property
+    def portal_reference(self) -> str:
+        """The reference sent to the bank: the caller's, tagged with the idempotency key so a retry can find it."""
+        tag = f"CK:{self.idempotency_key}"
+        return f"{self.reference} {tag}" if self.reference else tag
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    date: date
+    description: str
+    reference: str
+    amount: Decimal  # negative: money going out
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class StatementsDownloaded:
+    iban: str
+    account_name: str
+    currency: str
+    date_from: date
+    date_to: date
+    csv: Artifact
+    lines: list[StatementLine]  # the newest first, as the bank lists them
+
+
+@dataclass(frozen=True)
+class PaymentSubmitted:
+    payment_id: str
+    status: str  # as the bank shows it: "Pending" or "Executed"
+    beneficiary: str
+    iban: str
+    amount: Decimal
+    currency: str
+    reference: str  # as sent to the bank, idempotency tag included
+    already_submitted: bool  # True: found from an earlier attempt, not paid again
