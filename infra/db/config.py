@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "domain.hr.models",
     "domain.operations.models",
     "domain.sales.models",
+    "domain.finance.models",
 ]
 
 

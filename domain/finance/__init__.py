@@ -1,0 +1,1 @@
+"""Finance and accounting: invoices, payments, the double-entry ledger, bank statements, VAT, reports."""
