@@ -1,4 +1,4 @@
-"""Concord's RPA bots: the runner (browser pool, run lifecycle, artifacts, retries), the step API, one package per portal.
+"""Concord's RPA bots: the runner (browser pool, run lifecycle, artifacts, retries), the step API, a package per portal.
 
 A run is started with `BotRunner.start(bot_name, tenant_id=..., portal_url=..., credentials=..., params=...)`
 and reports every state, step and artifact to its `RunObserver`s.

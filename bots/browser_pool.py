@@ -107,6 +107,7 @@ class BrowserPool:
         self._launches = itertools.count(1)
         self._launch_count = 0
         self._lock = asyncio.Lock()
+        self._reapers: set[asyncio.Task[None]] = set()  # reaping crashed browsers in the background
 
     @asynccontextmanager
     async def context(self, *, setup: ContextSetup | None = None, **options: Any) -> AsyncIterator[BrowserContext]:
@@ -146,6 +147,7 @@ class BrowserPool:
                 await self._shut_down(launched)
             self._retired.clear()
             self._current = None
+            await asyncio.gather(*self._reapers, return_exceptions=True)
             if self._playwright is not None:
                 await self._playwright.stop()
                 self._playwright = None
@@ -163,12 +165,14 @@ class BrowserPool:
         if current is not None and not current.browser.is_connected():
             log.warning("Chromium %s (pid %s) disconnected; launching a new one", current.number, current.pid)
             await self._shut_down(current)
+            await asyncio.gather(*self._reapers, return_exceptions=True)
             current = self._current = None
         if current is not None and self._spent(current):
             current.retiring = True
             self._retired.append(current)
             current = self._current = None
         await self._close_drained_retirees()
+        chromium_process.reap_zombie_helpers()
         if current is None:
             current = self._current = await self._launch()
         return current
@@ -230,14 +234,17 @@ class BrowserPool:
             await asyncio.wait_for(launched.browser.close(), timeout=10)
         except Exception:
             log.warning("Chromium %s did not close cleanly; killing it", launched.number, exc_info=True)
-        chromium_process.kill_and_reap(family | self._orphans_of(launched))
+        await chromium_process.kill_and_reap(family, rescan=lambda: self._orphans_of(launched))
 
     def _reap_later(self, launched: _LaunchedBrowser) -> None:
         """On `disconnected`: kill and reap what is left of a browser that went away without our asking."""
         if launched.closed:
             return
         launched.closed = True
-        chromium_process.kill_and_reap(self._family(launched) | self._orphans_of(launched))
+        reaping = chromium_process.kill_and_reap(self._family(launched), rescan=lambda: self._orphans_of(launched))
+        task = asyncio.get_running_loop().create_task(reaping)
+        self._reapers.add(task)
+        task.add_done_callback(self._reapers.discard)
 
     def _family(self, launched: _LaunchedBrowser) -> set[int]:
         if launched.pid is None:

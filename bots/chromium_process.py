@@ -9,12 +9,15 @@ rather than lingering as zombies after a crash.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import ctypes
 import logging
 import os
 import signal
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,16 +119,41 @@ def is_alive(pid: int) -> bool:
     return info is not None and info.state != "Z"
 
 
-def kill_and_reap(pids: Iterable[int]) -> None:
-    """SIGKILL whatever of `pids` still runs, then collect the exit status of those that are our children."""
-    pids = set(pids)
-    for pid in pids:
-        if is_alive(pid):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-    reap_exited_children(pids)
+async def kill_and_reap(
+    pids: Iterable[int], *, rescan: Callable[[], set[int]] | None = None, wait_seconds: float = 3.0
+) -> None:
+    """SIGKILL whatever of `pids` still runs, then collect the exit status of those that are our children.
+
+    A killed process takes a moment to become a zombie, and a crashed browser's grandchildren are
+    re-parented to us one by one, so this keeps polling (without blocking the loop), adding what
+    `rescan` finds, until none of them is left or `wait_seconds` have passed.
+    """
+    pending = set(pids)
+    started = time.monotonic()
+    while True:
+        if rescan is not None:
+            pending |= rescan()
+        for pid in pending:
+            if is_alive(pid):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
+        reap_exited_children(pending)
+        me = os.getpid()
+        pending = {pid for pid in pending if (info := process_info(pid)) is not None and info.parent_pid == me}
+        elapsed = time.monotonic() - started
+        settled = rescan is None or elapsed >= 0.5  # late orphans show up within a few hundred ms
+        if (not pending and settled) or elapsed > wait_seconds:
+            if pending:
+                log.warning("Chromium processes %s did not exit in time", sorted(pending))
+            return
+        await asyncio.sleep(0.05)
+
+
+def reap_zombie_helpers() -> None:
+    """Collect every exited Chromium process re-parented to us; a zombie is dead, so this is always safe."""
+    reap_exited_children(
+        pid for pid in helper_children_of_this_process() if (info := process_info(pid)) and info.state == "Z"
+    )
 
 
 def reap_exited_children(pids: Iterable[int]) -> None:
@@ -135,10 +163,8 @@ def reap_exited_children(pids: Iterable[int]) -> None:
         info = process_info(pid)
         if info is None or info.parent_pid != me:
             continue
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
 
 
 def helper_children_of_this_process() -> set[int]:

@@ -79,7 +79,9 @@ class OutcomeUnknown(BotError):
 
 class StepTimeout(BotError):
     def __init__(self, step: str, seconds: float) -> None:
-        super().__init__(ErrorCode.STEP_TIMEOUT, f"Step {step!r} did not finish within {seconds:g} s.", details={"step": step})
+        super().__init__(
+            ErrorCode.STEP_TIMEOUT, f"Step {step!r} did not finish within {seconds:g} s.", details={"step": step}
+        )
 
 
 class RunTimeout(BotError):

@@ -146,10 +146,13 @@ class PortalPage:
             return
         status, url = response.status, url_without_query(response.url)
         if status >= 500 or status == 429:
-            raise PortalUnavailable(f"The portal answered {status} on the {self.title} page.", details={"status": status, "url": url})
+            raise PortalUnavailable(
+                f"The portal answered {status} on the {self.title} page.", details={"status": status, "url": url}
+            )
         if status >= 400:
             raise PortalRejected(
-                f"The portal refused the request on the {self.title} page ({status}).", details={"status": status, "url": url}
+                f"The portal refused the request on the {self.title} page ({status}).",
+                details={"status": status, "url": url},
             )
 
     async def explain_missing(self, selector: str) -> NoReturn:
@@ -164,7 +167,9 @@ class PortalPage:
         """Raise PortalRejected with the portal's own words when any of these error messages is on the page."""
         messages = [await error.text() for error in errors if await error.is_shown()]
         if messages:
-            raise PortalRejected(f"The portal refused {what}: {' '.join(messages)}", details={"portal_messages": messages})
+            raise PortalRejected(
+                f"The portal refused {what}: {' '.join(messages)}", details={"portal_messages": messages}
+            )
 
     def _url(self) -> str:
         return url_without_query(self.surface.url)

@@ -1,4 +1,7 @@
-"""One bot run: what a bot uses (`step`, `ask_for_input`, `keep_download`) and what its owner uses (`cancel`, `provide_input`, `wait`)."""
+"""One bot run: what a bot uses (`step`, `ask_for_input`, `keep_download`) and what its owner uses.
+
+The owner (the runner's caller) uses `cancel`, `provide_input` and `wait`.
+"""
 
 from __future__ import annotations
 
@@ -80,6 +83,7 @@ class BotRun:
         self.artifact_list: list[Artifact] = []
         self.deadlines = PausableDeadlines()
         self.current_step: str | None = None
+        self.interrupted_step: str | None = None  # the step a cancellation or run timeout cut short
         self.failure_screenshot_taken = False
         self.cancel_requested = False
         self.finishing = False  # past the point where cancelling could change the outcome
@@ -120,7 +124,11 @@ class BotRun:
         shot = await self.take_screenshot("input-requested") if screenshot else None
         asked_at = utcnow()
         request = InputRequest(
-            prompt=prompt, asked_at=asked_at, expires_at=asked_at + timedelta(seconds=seconds), step=self.current_step, screenshot=shot
+            prompt=prompt,
+            asked_at=asked_at,
+            expires_at=asked_at + timedelta(seconds=seconds),
+            step=self.current_step,
+            screenshot=shot,
         )
         self._input = asyncio.get_running_loop().create_future()
         self.deadlines.pause()
@@ -204,7 +212,9 @@ class BotRun:
 
     async def set_state(self, state: RunState, *, error: RunError | None = None, result: dict | None = None) -> None:
         self.state = state
-        await self._events.notify("on_run_state", self.info, RunStateChange(state=state, at=utcnow(), error=error, result=result))
+        await self._events.notify(
+            "on_run_state", self.info, RunStateChange(state=state, at=utcnow(), error=error, result=result)
+        )
 
     async def add_artifact(self, kind: ArtifactKind, path: Any, *, step: str | None = None) -> Artifact:
         artifact = self.artifacts.describe(kind, path, step=step or self.current_step)
@@ -225,5 +235,9 @@ class BotRun:
 
     def error_record(self, error: BotError) -> RunError:
         """The error as stored and shown: secrets masked."""
-        details = {key: self.redactor.text(value) if isinstance(value, str) else value for key, value in error.details.items()}
-        return RunError(code=error.code.value, message=self.redactor.text(error.message), step=error.step, details=details)
+        details = {
+            key: self.redactor.text(value) if isinstance(value, str) else value for key, value in error.details.items()
+        }
+        return RunError(
+            code=error.code.value, message=self.redactor.text(error.message), step=error.step, details=details
+        )

@@ -97,13 +97,20 @@ class BotRunner:
         definition = self.registry.get(bot_name)
         valid_params = definition.validate(params)
         run_id = run_id or uuid.uuid4().hex
-        info = RunInfo(run_id=run_id, tenant_id=tenant_id, bot_name=bot_name, portal=definition.portal, created_at=utcnow())
+        info = RunInfo(
+            run_id=run_id, tenant_id=tenant_id, bot_name=bot_name, portal=definition.portal, created_at=utcnow()
+        )
         artifacts = RunArtifacts(self.config.artifacts_dir, tenant_id, run_id)
         span = tracer.start_span(
             f"bot.run {bot_name}",
             context=_parent_context(traceparent),
             kind=SpanKind.INTERNAL,
-            attributes={"bot.name": bot_name, "bot.run.id": run_id, "tenant.id": tenant_id, "bot.portal": definition.portal},
+            attributes={
+                "bot.name": bot_name,
+                "bot.run.id": run_id,
+                "tenant.id": tenant_id,
+                "bot.portal": definition.portal,
+            },
         )
         run = BotRun(
             info,
@@ -149,7 +156,9 @@ class BotRunner:
             error: RunError | None = None
             try:
                 await run.set_state(RunState.QUEUED)
-                slot = self.limits.slot(tenant_id=run.info.tenant_id, portal=definition.portal, credential=credentials.session_key())
+                slot = self.limits.slot(
+                    tenant_id=run.info.tenant_id, portal=definition.portal, credential=credentials.session_key()
+                )
                 async with slot:
                     result = await self._drive(run, definition, portal_url, credentials, params, context_setup)
                 run.result = result
@@ -157,12 +166,17 @@ class BotRunner:
                 if not run.cancel_requested:
                     raise
                 asyncio.current_task().uncancel()  # type: ignore[union-attr]  # the cancellation ends here, as a state
-                error = RunError(code=ErrorCode.CANCELLED.value, message="The run was cancelled.", step=run.current_step)
+                error = RunError(
+                    code=ErrorCode.CANCELLED.value, message="The run was cancelled.", step=run.interrupted_step
+                )
             except BotError as exc:
+                exc.step = exc.step or run.interrupted_step
                 error = run.error_record(exc)
             except Exception as exc:
                 log.error("bot run %s crashed", run.id, exc_info=exc)
-                error = RunError(code=ErrorCode.INTERNAL_ERROR.value, message=f"Unexpected {type(exc).__name__} in the runner.")
+                error = RunError(
+                    code=ErrorCode.INTERNAL_ERROR.value, message=f"Unexpected {type(exc).__name__} in the runner."
+                )
             run.finishing = True
             await self._finish(run, span, error)
 
@@ -179,7 +193,9 @@ class BotRunner:
         run.started_at = utcnow()
         run.artifacts.create()
         await run.set_state(RunState.RUNNING)
-        async with self.pool.context(setup=context_setup, locale=self.config.locale, timezone_id=self.config.timezone) as context:
+        async with self.pool.context(
+            setup=context_setup, locale=self.config.locale, timezone_id=self.config.timezone
+        ) as context:
             context.set_default_timeout(timeouts.action * 1000)
             context.set_default_navigation_timeout(timeouts.navigation * 1000)
             await context.tracing.start(screenshots=True, snapshots=True, title=f"{run.info.bot_name} {run.id}")
@@ -210,6 +226,7 @@ class BotRunner:
 
     async def _finish(self, run: BotRun, span: trace.Span, error: RunError | None) -> None:
         run.finished_at = utcnow()
+        run.context = None  # closed by now
         if run.artifacts.step_log_path.exists():
             await run.add_artifact(ArtifactKind.STEP_LOG, run.artifacts.step_log_path, step=None)
         if error is None:

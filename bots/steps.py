@@ -52,7 +52,13 @@ class StepRunner:
         self.run_ = run
 
     async def run(
-        self, name: str, action: Callable[[], Awaitable[T]], *, idempotent: bool, screenshot: bool, timeout: float | None
+        self,
+        name: str,
+        action: Callable[[], Awaitable[T]],
+        *,
+        idempotent: bool,
+        screenshot: bool,
+        timeout: float | None,
     ) -> T:
         run = self.run_
         seconds = timeout if timeout is not None else run.timeouts.step
@@ -67,6 +73,7 @@ class StepRunner:
                 await self._fail(attempt, error, span)
                 raise
             except asyncio.CancelledError:
+                run.interrupted_step = name  # cancelled, or the run's own timeout: either way, it ended here
                 await attempt.finish(StepStatus.CANCELLED)
                 span.set_attribute("bot.step.cancelled", True)
                 raise
@@ -121,7 +128,11 @@ class _Attempts:
     async def start(self) -> None:
         self.number += 1
         self._open = StepRecord(
-            name=self.name, attempt=self.number, status=StepStatus.RUNNING, idempotent=self.idempotent, started_at=datetime.now(UTC)
+            name=self.name,
+            attempt=self.number,
+            status=StepStatus.RUNNING,
+            idempotent=self.idempotent,
+            started_at=datetime.now(UTC),
         )
         await self.run.record_step(self._open, finished=False)
 
@@ -132,5 +143,7 @@ class _Attempts:
         run_error: RunError | None = None
         if error is not None:
             run_error = replace(self.run.error_record(error), step=self.name)
-        finished = replace(record, status=status, finished_at=datetime.now(UTC), url=self.run.page_url(), error=run_error)
+        finished = replace(
+            record, status=status, finished_at=datetime.now(UTC), url=self.run.page_url(), error=run_error
+        )
         await self.run.record_step(finished, finished=True)

@@ -11,7 +11,9 @@ from bots.steps import as_bot_error
 
 
 @asynccontextmanager
-async def uncertain_write(what: str, *, how_to_retry: str, details: Mapping[str, Any] | None = None) -> AsyncIterator[None]:
+async def uncertain_write(
+    what: str, *, how_to_retry: str, details: Mapping[str, Any] | None = None
+) -> AsyncIterator[None]:
     """Inside: the portal may or may not have acted when a transient failure (5xx, reset, timeout) hits.
 
     Such a failure becomes OutcomeUnknown, which is never retried within the run; other errors

@@ -27,7 +27,9 @@ from bots.records import Artifact
 from bots.run import BotRun
 from bots.uncertain_write import uncertain_write
 
-PAYMENT_CODE_PROMPT = "The bank asks for the one-time code from the authenticator app of {username} to authorise a payment."
+PAYMENT_CODE_PROMPT = (
+    "The bank asks for the one-time code from the authenticator app of {username} to authorise a payment."
+)
 REFUSED_CODE_PROMPT = "The bank refused the one-time code for the payment. Enter the code the bank now asks for."
 
 
@@ -35,7 +37,9 @@ async def download_statements(
     run: BotRun, portal_url: str, credentials: PortalCredentials, params: DownloadStatementsParams
 ) -> StatementsDownloaded:
     await run.step("login", lambda: log_in(run, portal_url, credentials), idempotent=True)
-    account = await run.step("choose account", lambda: AccountsPage(run, portal_url).choose_account(params.account_iban), idempotent=True)
+    account = await run.step(
+        "choose account", lambda: AccountsPage(run, portal_url).choose_account(params.account_iban), idempotent=True
+    )
 
     async def download() -> tuple[Artifact, int]:
         statement = StatementPage(run, portal_url)
@@ -72,7 +76,9 @@ async def submit_payment(
     reference = params.portal_reference
     await run.step("login", lambda: log_in(run, portal_url, credentials), idempotent=True)
     earlier = await run.step(
-        "find earlier payment", lambda: PaymentsPage(run, portal_url).find_by_reference(reference), idempotent=True
+        "find earlier payment",
+        lambda: PaymentsPage(run, portal_url).find_by_reference_tag(params.idempotency_tag),
+        idempotent=True,
     )
     if earlier:
         return _already_paid(earlier[0], params)
@@ -119,7 +125,8 @@ async def _authorise(
     code = await one_time_code(run, credentials, prompt=PAYMENT_CODE_PROMPT)
     async with uncertain_write(
         f"The payment of {params.amount} {params.currency} to {params.beneficiary}",
-        how_to_retry=f"Submit it again with idempotency key {params.idempotency_key}: the bot looks for it before paying.",
+        how_to_retry=f"Submit it again with idempotency key {params.idempotency_key}: "
+        "the bot looks for it before paying.",
         details={"idempotency_key": params.idempotency_key, "reference": params.portal_reference},
     ):
         accepted = await page.authorise(code)
@@ -135,8 +142,8 @@ def _already_paid(payment: PaymentListing, params: SubmitPaymentParams) -> Payme
     if (payment.beneficiary_iban, payment.amount, payment.currency) != (params.iban, params.amount, params.currency):
         raise InvalidParams(
             {
-                "idempotency_key": f"already used for payment {payment.payment_id} of {payment.amount} {payment.currency} "
-                f"to {payment.beneficiary_iban}, a different payment"
+                "idempotency_key": f"already used for payment {payment.payment_id} of {payment.amount} "
+                f"{payment.currency} to {payment.beneficiary_iban}, a different payment"
             }
         )
     return PaymentSubmitted(

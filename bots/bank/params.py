@@ -55,11 +55,15 @@ class SubmitPaymentParams(BotParams):
     iban: str = Field(description="the beneficiary's IBAN")
     amount: Decimal = Field(gt=0, max_digits=15, decimal_places=2)
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    reference: str = Field(default="", max_length=100, description="what the beneficiary sees, e.g. their invoice number")
+    reference: str = Field(
+        default="", max_length=100, description="what the beneficiary sees, e.g. their invoice number"
+    )
     idempotency_key: str = Field(
         pattern=r"^[A-Za-z0-9-]{8,36}$", description="the same key for every attempt at the same payment"
     )
-    from_account: str | None = Field(default=None, description="IBAN to pay from; the first account in the currency when omitted")
+    from_account: str | None = Field(
+        default=None, description="IBAN to pay from; the first account in the currency when omitted"
+    )
 
     @field_validator("iban", "from_account")
     @classmethod
@@ -67,10 +71,13 @@ class SubmitPaymentParams(BotParams):
         return checked_iban(value)
 
     @property
+    def idempotency_tag(self) -> str:
+        return f"CK:{self.idempotency_key}"
+
+    @property
     def portal_reference(self) -> str:
         """The reference sent to the bank: the caller's, tagged with the idempotency key so a retry can find it."""
-        tag = f"CK:{self.idempotency_key}"
-        return f"{self.reference} {tag}" if self.reference else tag
+        return f"{self.reference} {self.idempotency_tag}" if self.reference else self.idempotency_tag
 
 
 @dataclass(frozen=True)

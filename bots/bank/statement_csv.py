@@ -20,15 +20,21 @@ def read_statement_csv(path: Path) -> list[StatementLine]:
     if not rows or [column.strip().lower() for column in rows[0]] != CSV_COLUMNS:
         header = ",".join(rows[0]) if rows else "(empty file)"
         raise PortalLayoutChanged(
-            "statement CSV header", page="bank statement", message=f"The statement CSV starts {header!r}, not {','.join(CSV_COLUMNS)!r}."
+            "statement CSV header",
+            page="bank statement",
+            message=f"The statement CSV starts {header!r}, not {','.join(CSV_COLUMNS)!r}.",
         )
     lines = []
     for number, row in enumerate(rows[1:], start=2):
         try:
             booked_on, description, reference, amount, balance = row
-            lines.append(StatementLine(date.fromisoformat(booked_on), description, reference, Decimal(amount), Decimal(balance)))
+            lines.append(
+                StatementLine(date.fromisoformat(booked_on), description, reference, Decimal(amount), Decimal(balance))
+            )
         except (ValueError, InvalidOperation):
             raise PortalLayoutChanged(
-                f"statement CSV line {number}", page="bank statement", message=f"Line {number} of the statement CSV cannot be read."
+                f"statement CSV line {number}",
+                page="bank statement",
+                message=f"Line {number} of the statement CSV cannot be read.",
             ) from None
     return lines

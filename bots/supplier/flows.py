@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from bots.credentials import PortalCredentials
 from bots.errors import BotError, ErrorCode
-from bots.run import BotRun
 from bots.records import Artifact
+from bots.run import BotRun
 from bots.supplier.pages import (
     InvoiceLine,
     OrderFormPage,
@@ -45,7 +45,9 @@ async def submit_purchase_order(
 
     await run.step("login", log_in, idempotent=True)
     earlier_order = await run.step("find earlier order", find_earlier_order, idempotent=True)
-    order_number = earlier_order or await run.step("submit order", lambda: _place_order(run, portal_url, params), screenshot=True)
+    order_number = earlier_order or await run.step(
+        "submit order", lambda: _place_order(run, portal_url, params), screenshot=True
+    )
     status = await run.step(
         "wait for invoice",
         lambda: _wait_for_invoice(run, portal_url, order_number, params),
@@ -83,7 +85,9 @@ async def _place_order(run: BotRun, portal_url: str, params: SubmitPurchaseOrder
         return await OrderSubmittedPage(run, portal_url, surface=content).read_order_number()
 
 
-async def _wait_for_invoice(run: BotRun, portal_url: str, order_number: str, params: SubmitPurchaseOrderParams) -> OrderStatus:
+async def _wait_for_invoice(
+    run: BotRun, portal_url: str, order_number: str, params: SubmitPurchaseOrderParams
+) -> OrderStatus:
     """Look at the order until it is invoiced, for at most `invoice_wait_seconds`."""
     give_up_at = time.monotonic() + params.invoice_wait_seconds
     page = OrderStatusPage(run, portal_url, surface=SupplierFrameset(run, portal_url).content)
@@ -94,7 +98,8 @@ async def _wait_for_invoice(run: BotRun, portal_url: str, order_number: str, par
         if time.monotonic() >= give_up_at:
             raise BotError(
                 ErrorCode.STEP_TIMEOUT,
-                f"Order {order_number} was not invoiced within {params.invoice_wait_seconds:g} s (status: {status.status}).",
+                f"Order {order_number} was not invoiced within {params.invoice_wait_seconds:g} s "
+                f"(status: {status.status}).",
                 details={"order_number": order_number, "status": status.status},
             )
         await asyncio.sleep(params.poll_interval_seconds)

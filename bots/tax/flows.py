@@ -27,7 +27,9 @@ async def file_vat_return(
     run: BotRun, portal_url: str, credentials: PortalCredentials, params: FileVatReturnParams
 ) -> VatReturnFiled:
     await run.step("login", lambda: TaxLoginPage(run, portal_url).log_in(credentials), idempotent=True)
-    filed = await run.step("find filed return", lambda: FiledReturnsPage(run, portal_url).find_return(params.period), idempotent=True)
+    filed = await run.step(
+        "find filed return", lambda: FiledReturnsPage(run, portal_url).find_return(params.period), idempotent=True
+    )
     if filed is not None:
         if filed.net_payable != params.net_payable:
             raise PortalRejected(
@@ -52,7 +54,9 @@ async def file_vat_return(
         receipt = await run.step("submit return", lambda: _submit(run, portal_url, params), screenshot=True)
         receipt_number, net_payable, filed_at = receipt.receipt_number, receipt.net_payable, receipt.filed_at
     download = await run.step(
-        "download receipt", lambda: VatConfirmationPage(run, portal_url).download_receipt(receipt_number), idempotent=True
+        "download receipt",
+        lambda: VatConfirmationPage(run, portal_url).download_receipt(receipt_number),
+        idempotent=True,
     )
     receipt_pdf = await run.keep_download(download)
     return VatReturnFiled(

@@ -90,14 +90,21 @@ async def runner(pool: BrowserPool, observer: InMemoryRunObserver, artifacts_dir
 
 
 def make_runner(
-    pool: BrowserPool, observer: InMemoryRunObserver, artifacts_dir: Path, *, retry: RetryPolicy = TEST_RETRY, **kwargs: object
+    pool: BrowserPool,
+    observer: InMemoryRunObserver,
+    artifacts_dir: Path,
+    *,
+    retry: RetryPolicy = TEST_RETRY,
+    **kwargs: object,
 ) -> BotRunner:
     config = RunnerConfig(artifacts_dir=artifacts_dir, timeouts=TEST_TIMEOUTS, retry=retry)
     limits = RunLimits(RunLimitsConfig(runs_per_tenant=4, runs_per_portal=8, politeness_seconds=0))
     return BotRunner(pool=pool, config=config, limits=limits, observers=[observer], **kwargs)  # type: ignore[arg-type]
 
 
-async def run_bot(runner: BotRunner, portals: PortalServer, bot_name: str, *, tenant: str, params: dict, **kwargs: object) -> RunOutcome:
+async def run_bot(
+    runner: BotRunner, portals: PortalServer, bot_name: str, *, tenant: str, params: dict, **kwargs: object
+) -> RunOutcome:
     """Run a bot of the registry against the sandbox portal it belongs to, as `tenant`, and record its duration."""
     portal = bot_name.split(".")[0]
     credentials = kwargs.pop("credentials", None) or portals.credentials(portal, tenant)

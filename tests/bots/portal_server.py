@@ -46,7 +46,9 @@ class PortalServer:
     def credentials(self, portal: str, tenant: str, *, with_totp_seed: bool = True) -> PortalCredentials:
         account = self.account(portal, tenant)
         return PortalCredentials(
-            username=account.username, password=account.password, totp_seed=account.totp_seed if with_totp_seed else None
+            username=account.username,
+            password=account.password,
+            totp_seed=account.totp_seed if with_totp_seed else None,
         )
 
     def reset_switches(self) -> None:
@@ -71,7 +73,9 @@ def serve_portals(tenants: list[str], **options: object) -> Iterator[PortalServe
             raise RuntimeError("the sandbox portals did not start")
         time.sleep(0.02)
     try:
-        yield PortalServer(base_url=f"http://127.0.0.1:{port}", accounts=accounts, recorder=recorder, states=app.state.portals)
+        yield PortalServer(
+            base_url=f"http://127.0.0.1:{port}", accounts=accounts, recorder=recorder, states=app.state.portals
+        )
     finally:
         server.should_exit = True
         thread.join(timeout=10)

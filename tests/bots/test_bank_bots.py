@@ -76,7 +76,7 @@ async def test_pays_once_and_a_second_run_with_the_same_key_finds_the_payment(ru
 
 
 async def test_the_duplicate_payment_lost_answer_then_retry_pays_exactly_once(runner: BotRunner, portals: PortalServer):
-    """The bank takes the payment, the answer never reaches the bot; the retry reads the list instead of paying again."""
+    """The bank takes the payment but its answer never reaches the bot; the retry reads the list, not paying again."""
     key = "lost-answer-0001"
     forwarded = []
 
@@ -92,7 +92,12 @@ async def test_the_duplicate_payment_lost_answer_then_retry_pays_exactly_once(ru
         await context.route("**/payments/drafts/*/authorise", forward_then_drop)
 
     lost = await run_bot(
-        runner, portals, "bank.submit_payment", tenant="globex", params=payment_params(key), context_setup=lose_the_authorisation_answer
+        runner,
+        portals,
+        "bank.submit_payment",
+        tenant="globex",
+        params=payment_params(key),
+        context_setup=lose_the_authorisation_answer,
     )
 
     assert forwarded == [303]
@@ -113,7 +118,11 @@ async def test_an_idempotency_key_reused_for_another_payment_is_refused(runner: 
     await run_bot(runner, portals, "bank.submit_payment", tenant="initech", params=payment_params("reused-key-0001"))
 
     outcome = await run_bot(
-        runner, portals, "bank.submit_payment", tenant="initech", params=payment_params("reused-key-0001", amount="99.00")
+        runner,
+        portals,
+        "bank.submit_payment",
+        tenant="initech",
+        params=payment_params("reused-key-0001", amount="99.00"),
     )
 
     assert outcome.state is RunState.FAILED and outcome.error.code == "INVALID_PARAMS"
@@ -124,7 +133,9 @@ async def test_an_idempotency_key_reused_for_another_payment_is_refused(runner: 
 async def test_maintenance_fails_with_portal_unavailable_after_retries(runner: BotRunner, portals: PortalServer):
     portals.states["bank"].switches.set(maintenance=True)
 
-    outcome = await run_bot(runner, portals, "bank.download_statements", tenant="acme", params=statement_params(portals))
+    outcome = await run_bot(
+        runner, portals, "bank.download_statements", tenant="acme", params=statement_params(portals)
+    )
 
     assert outcome.state is RunState.FAILED
     assert outcome.error.code == "PORTAL_UNAVAILABLE" and outcome.error.step == "login"
@@ -136,10 +147,14 @@ async def test_maintenance_fails_with_portal_unavailable_after_retries(runner: B
 async def test_a_flaky_portal_with_a_fixed_seed_succeeds_through_retries_of_idempotent_steps(
     pool: BrowserPool, observer: InMemoryRunObserver, portals: PortalServer, artifacts_dir
 ):
-    runner = make_runner(pool, observer, artifacts_dir, retry=RetryPolicy(attempts=6, first_delay=0.05, max_delay=0.2, jitter=0))
+    runner = make_runner(
+        pool, observer, artifacts_dir, retry=RetryPolicy(attempts=6, first_delay=0.05, max_delay=0.2, jitter=0)
+    )
     portals.states["bank"].switches.set(flaky=0.2, seed=2)
 
-    outcome = await run_bot(runner, portals, "bank.download_statements", tenant="hooli", params=statement_params(portals))
+    outcome = await run_bot(
+        runner, portals, "bank.download_statements", tenant="hooli", params=statement_params(portals)
+    )
 
     assert outcome.state is RunState.SUCCEEDED, outcome.error
     retried = [step for step in outcome.steps if step.status is StepStatus.RETRYING]

@@ -62,7 +62,14 @@ async def test_a_wrong_password_fails_with_portal_auth_failed_and_is_not_retried
     credentials = portals.credentials("tax", "initech")
     wrong = type(credentials)(username=credentials.username, password="Tax-0000000000")
 
-    outcome = await run_bot(runner, portals, "tax.file_vat_return", tenant="initech", params=vat_params(portals, "initech"), credentials=wrong)
+    outcome = await run_bot(
+        runner,
+        portals,
+        "tax.file_vat_return",
+        tenant="initech",
+        params=vat_params(portals, "initech"),
+        credentials=wrong,
+    )
 
     assert outcome.state is RunState.FAILED
     assert outcome.error.code == "PORTAL_AUTH_FAILED" and outcome.error.step == "login"
@@ -77,7 +84,9 @@ async def test_a_changed_layout_fails_naming_the_selector_with_a_screenshot_and_
     portals.states["tax"].switches.set(layout_changed=True)
     returns_before = dict(portals.states["tax"].taxpayers["umbrella"].returns)
 
-    outcome = await run_bot(runner, portals, "tax.file_vat_return", tenant="umbrella", params=vat_params(portals, "umbrella"))
+    outcome = await run_bot(
+        runner, portals, "tax.file_vat_return", tenant="umbrella", params=vat_params(portals, "umbrella")
+    )
 
     assert outcome.state is RunState.FAILED
     assert outcome.error.code == "PORTAL_LAYOUT_CHANGED"

@@ -7,8 +7,14 @@ from decimal import Decimal
 from bots.page_object import Element, PortalPage
 from bots.portal_values import form_amount
 
-
-FIELDS = ("payment-account", "beneficiary-name", "beneficiary-iban", "payment-amount", "payment-currency", "payment-reference")
+FIELDS = (
+    "payment-account",
+    "beneficiary-name",
+    "beneficiary-iban",
+    "payment-amount",
+    "payment-currency",
+    "payment-reference",
+)
 
 
 class PaymentFormPage(PortalPage):
@@ -22,6 +28,7 @@ class PaymentFormPage(PortalPage):
     currency = Element("#payment-currency")
     reference = Element("#payment-reference")
     continue_button = Element("#review-button")
+
     async def enter_payment(
         self, *, from_iban: str, beneficiary: str, iban: str, amount: Decimal, currency: str, reference: str
     ) -> str:

@@ -47,5 +47,6 @@ class PaymentsPage(PortalPage):
             if len(cells) >= 9
         ]
 
-    async def find_by_reference(self, reference: str) -> list[PaymentListing]:
-        return [payment for payment in await self.list_payments() if payment.reference == reference]
+    async def find_by_reference_tag(self, tag: str) -> list[PaymentListing]:
+        """Payments whose reference carries `tag` as a word (the bank may add or trim spaces around it)."""
+        return [payment for payment in await self.list_payments() if tag in payment.reference.split()]

@@ -34,7 +34,9 @@ class StatementPage(PortalPage):
         info = await self.page_info.text()
         match = _TRANSACTION_COUNT.search(info)
         if match is None:
-            raise PortalLayoutChanged("#page-info", page=self.title, message=f"#page-info reads {info!r}, without a count.")
+            raise PortalLayoutChanged(
+                "#page-info", page=self.title, message=f"#page-info reads {info!r}, without a count."
+            )
         return int(match.group(1))
 
     async def download_csv(self) -> Download:

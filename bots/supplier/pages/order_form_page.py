@@ -24,5 +24,7 @@ class OrderFormPage(PortalPage):
             await self.element(f"#sku-{row}").fill(sku)
             await self.element(f"#quantity-{row}").fill(str(quantity))
         await self.submit(self.submit_button)
-        row_errors = [self.element(f"#{field}-{row}-error") for row in range(1, LINE_ROWS + 1) for field in ("sku", "quantity")]
+        row_errors = [
+            self.element(f"#{field}-{row}-error") for row in range(1, LINE_ROWS + 1) for field in ("sku", "quantity")
+        ]
         await self.reject_if_shown(self.po_reference_error, *row_errors, what=f"purchase order {po_reference}")

@@ -40,7 +40,9 @@ class OrderStatusPage(PortalPage):
         """Open the order's page (at this supplier, each look moves a fresh order along) and read its status."""
         await self.open(f"/orders/{order_number}")
         invoice = await self.invoice_number.text() if await self.invoice_number.is_shown() else None
-        return OrderStatus(order_number=await self.order_number.text(), status=await self.status.text(), invoice_number=invoice)
+        return OrderStatus(
+            order_number=await self.order_number.text(), status=await self.status.text(), invoice_number=invoice
+        )
 
     async def read_lines(self) -> list[InvoiceLine]:
         """The ordered lines; the total rows at the bottom (no SKU) are left out."""
