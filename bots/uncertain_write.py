@@ -26,6 +26,6 @@ async def uncertain_write(
         if not error.transient:
             raise
         raise OutcomeUnknown(
-            f"{what} may have gone through, but the portal's answer was lost ({error.message}) {how_to_retry}",
+            f"{what} may have gone through, but the portal's answer was lost: {error.message} {how_to_retry}",
             details={**(details or {}), "cause": error.code.value},
         ) from exc
