@@ -15,11 +15,16 @@ MODEL_MODULES = [
     "tenants.models",
     "domain.crm.models",
     "domain.outbox.models",
+    "domain.automation.models",
     "domain.sequences.models",
     "domain.hr.models",
     "domain.operations.models",
     "domain.sales.models",
     "domain.finance.models",
+    "domain.service.models",
+    "domain.marketing.models",
+    "domain.legal.models",
+    "domain.it.models",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Automation: job records, exactly-once effects, tenant rules and schedules."""

@@ -1,0 +1,14 @@
+"""Automation error codes."""
+
+from enum import StrEnum
+
+
+class AutomationErrorCode(StrEnum):
+    NOT_FOUND = "NOT_FOUND"
+    JOB_NOT_FAILED = "JOB_NOT_FAILED"
+    INVALID_RULE = "INVALID_RULE"
+    UNKNOWN_EVENT = "UNKNOWN_EVENT"
+    UNKNOWN_ACTION = "UNKNOWN_ACTION"
+    INVALID_CONDITION = "INVALID_CONDITION"
+    INVALID_SCHEDULE = "INVALID_SCHEDULE"
+    NAME_TAKEN = "NAME_TAKEN"
