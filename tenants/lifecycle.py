@@ -89,3 +89,8 @@ async def grant_partner_scopes(*, tenant_id: uuid.UUID, scopes: list[str]) -> Te
     tenant.partner_scopes = granted
     await tenant.save(update_fields=["partner_scopes"])
     return tenant
+
+
+async def active_tenant_ids() -> list[uuid.UUID]:
+    """Every tenant that may run work now (platform-wide: for relays and schedulers)."""
+    return list(await Tenant.filter(status=TenantStatus.ACTIVE).order_by("created_at").values_list("id", flat=True))

@@ -8,10 +8,11 @@ import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
-from dramatiq.middleware import CurrentMessage
+from dramatiq.middleware import CurrentMessage, Retries
 
 from infra.settings import Settings
 from workers.middleware import MessageTracing, TenantContext
+from workers.middleware.job_tracking import JobTracking
 from workers.middleware.metrics import JobMetrics
 from workers.tenant_status import tenant_is_active
 
@@ -36,6 +37,8 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
     broker.add_middleware(TenantContext(is_active=tenant_is_active))
     broker.add_middleware(MessageTracing())
     broker.add_middleware(JobMetrics())
+    # Before Retries in the list, so its after-hooks run after Retries has decided (they run in reverse).
+    broker.add_middleware(JobTracking(), before=Retries)
     return broker
 
 

@@ -19,6 +19,22 @@ ACTOR_PACKAGE = "workers.actors"
 STOP_TIMEOUT_MS = 4000
 
 
+def use_broker(broker: dramatiq.Broker) -> None:
+    """Make `broker` this process's broker and move Concord's actors onto it.
+
+    Actors bind to a broker when declared; a process that builds its broker later (or a test that
+    builds several) re-binds them here.
+    """
+    dramatiq.set_broker(broker)
+    package = importlib.import_module(ACTOR_PACKAGE)
+    for module_name in getattr(package, "ACTOR_MODULES", ()):
+        module = importlib.import_module(module_name)
+        for value in vars(module).values():
+            if isinstance(value, dramatiq.Actor) and value.broker is not broker:
+                value.broker = broker
+                broker.declare_actor(value)
+
+
 @dataclass
 class WorkerRuntime:
     worker: dramatiq.Worker
@@ -47,8 +63,7 @@ def start_worker(
     With `loop` (the demo), async actors share that running loop and its database connections;
     without it, they get a loop thread of their own, connected to the database here.
     """
-    dramatiq.set_broker(broker)
-    importlib.import_module(ACTOR_PACKAGE)
+    use_broker(broker)
     if loop is None:
         loop_thread = own_event_loop()
         loop_thread.run_coroutine(open_database(settings))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from opentelemetry import propagate
+from tortoise import connections
 from tortoise.expressions import Q
 
 from domain.outbox.models import OutboxEvent
@@ -50,3 +51,35 @@ async def events_after(*, cursor: EventCursor | None, event_types: Collection[st
             Q(created_at__gt=cursor.created_at) | Q(created_at=cursor.created_at, id__gt=cursor.event_id)
         )
     return await query.order_by("created_at", "id").limit(limit)
+
+
+async def pending_events(*, limit: int = 100) -> list[OutboxEvent]:
+    """The current tenant's unpublished events, oldest first; on PostgreSQL locked against other relays."""
+    query = scoped(OutboxEvent).filter(published_at__isnull=True).order_by("created_at", "id").limit(limit)
+    if current_dialect() == "postgres":
+        query = query.select_for_update(skip_locked=True)
+    return await query
+
+
+async def mark_published(*, event: OutboxEvent) -> None:
+    event.published_at = datetime.now(UTC)
+    event.publish_attempts += 1
+    event.last_error = None
+    await event.save(update_fields=["published_at", "publish_attempts", "last_error", "updated_at"])
+
+
+async def mark_publish_failed(*, event: OutboxEvent, error: str) -> None:
+    """The broker refused or did not answer: the event stays pending for the next pass."""
+    event.publish_attempts += 1
+    event.last_error = error[:2000]
+    await event.save(update_fields=["publish_attempts", "last_error", "updated_at"])
+
+
+async def oldest_pending_age_seconds() -> float | None:
+    """How long the current tenant's oldest unpublished event has waited (None: nothing waits)."""
+    oldest = await scoped(OutboxEvent).filter(published_at__isnull=True).order_by("created_at").first()
+    return (datetime.now(UTC) - oldest.created_at).total_seconds() if oldest else None
+
+
+def current_dialect() -> str:
+    return connections.get("default").capabilities.dialect

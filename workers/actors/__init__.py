@@ -1,1 +1,3 @@
-"""Every actor module, imported so the broker knows its actors before a worker starts."""
+"""Concord's actor modules. `workers.runtime.use_broker` binds every actor in them to the process's broker."""
+
+ACTOR_MODULES = ("workers.actors.events",)

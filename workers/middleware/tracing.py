@@ -38,10 +38,13 @@ def _attributes(message: dramatiq.Message, operation: str) -> dict[str, str]:
 
 class MessageTracing(Middleware):
     def before_enqueue(self, broker: dramatiq.Broker, message: dramatiq.Message, delay: int) -> None:
-        if TRACE_CONTEXT in message.options:
-            return  # a retry or a re-drive keeps the context the message was created in
+        if message.options.get("retries"):
+            return  # a retry keeps the context of the message's first send
+        # A message may bring the context it belongs to (the outbox relay sends the recording
+        # transaction's); otherwise the sender's current span is the parent.
+        parent = propagate.extract(message.options[TRACE_CONTEXT]) if message.options.get(TRACE_CONTEXT) else None
         with tracer.start_as_current_span(
-            f"send {message.queue_name}", kind=SpanKind.PRODUCER, attributes=_attributes(message, "send")
+            f"send {message.queue_name}", context=parent, kind=SpanKind.PRODUCER, attributes=_attributes(message, "send")
         ):
             carrier: dict[str, str] = {}
             propagate.inject(carrier)
