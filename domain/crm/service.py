@@ -90,11 +90,13 @@ async def update_customer(*, customer_id: uuid.UUID, name: str | None = None, em
 # Contacts
 
 
-def list_contacts(*, customer_id: uuid.UUID | None = None) -> QuerySet[Contact]:
-    """The current tenant's contacts (of one customer when given), by name."""
+def list_contacts(*, customer_id: uuid.UUID | None = None, customer_ids: Sequence[uuid.UUID] | None = None) -> QuerySet[Contact]:
+    """The current tenant's contacts (of one customer, or of several, when given), by name."""
     query = scoped(Contact)
     if customer_id is not None:
         query = query.filter(customer_id=customer_id)
+    if customer_ids is not None:
+        query = query.filter(customer_id__in=list(customer_ids))
     return query.order_by("last_name", "first_name", "id")
 
 

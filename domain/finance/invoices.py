@@ -22,7 +22,6 @@ from domain.finance.totals import invoice_totals, line_net
 from domain.money import Money, currency_code
 from domain.outbox import record_event
 from domain.sales import service as sales_service
-from domain.sales.models import SalesOrderStatus
 from domain.sequences.service import next_number
 from domain.validation import non_negative_decimal, positive_decimal, required_text
 from tenants.ownership import create_owned, scoped
@@ -150,7 +149,7 @@ async def create_invoice(
 async def create_invoice_from_sales_order(*, sales_order_id: uuid.UUID, tax_rate: Decimal = Decimal(0)) -> Invoice:
     """Draft an invoice with a sales order's lines, all at `tax_rate`."""
     order = await sales_service.get_sales_order_or_raise(sales_order_id=sales_order_id)
-    if order.status is SalesOrderStatus.CANCELLED:
+    if order.status is sales_service.SalesOrderStatus.CANCELLED:
         raise DomainError(FinanceErrorCode.ORDER_NOT_INVOICEABLE, "the order is cancelled", field="sales_order_id")
     lines = [
         InvoiceLineInput(description=line.description, quantity=line.quantity, unit_price=line.unit_price, tax_rate=tax_rate)

@@ -15,6 +15,7 @@ from domain.operations.catalog import (
     set_preferred_supplier,
     update_product,
 )
+from domain.operations.models import MovementKind, PurchaseOrderStatus, Shipment, ShipmentStatus
 from domain.operations.purchasing import (
     PurchaseOrderLineInput,
     ReceiptLineInput,
@@ -48,6 +49,10 @@ from domain.operations.stock import (
 )
 
 __all__ = [
+    "MovementKind",
+    "PurchaseOrderStatus",
+    "Shipment",
+    "ShipmentStatus",
     "OpenPurchaseOrderLine",
     "ProductBelowReorderPoint",
     "PurchaseOrderLineInput",

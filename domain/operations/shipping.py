@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -24,9 +24,6 @@ from domain.outbox import record_event
 from domain.sequences.service import next_number
 from domain.validation import optional_text, positive_decimal
 from tenants.ownership import create_owned, scoped
-
-if TYPE_CHECKING:
-    from domain.sales.models import SalesOrder
 
 
 @dataclass(frozen=True)
@@ -63,7 +60,7 @@ async def create_shipment(
     warehouse_id: uuid.UUID,
     lines: Sequence[ShipmentLineInput],
     customer_id: uuid.UUID | None = None,
-    sales_order: SalesOrder | None = None,
+    sales_order: Model | None = None,
 ) -> Shipment:
     """Prepare a pending shipment from a warehouse; stock moves only when it ships.
 

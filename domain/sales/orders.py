@@ -17,7 +17,6 @@ from domain.crm import service as crm_service
 from domain.errors import DomainError
 from domain.money import Money, currency_code
 from domain.operations import service as operations_service
-from domain.operations.models import Shipment
 from domain.outbox import record_event
 from domain.sales import events
 from domain.sales.errors import SalesErrorCode
@@ -275,7 +274,7 @@ async def mark_sales_order_fulfilled(*, sales_order_id: uuid.UUID) -> SalesOrder
     return await _set_order_status(sales_order_id, SalesOrderStatus.FULFILLED)
 
 
-async def ship_sales_order(*, sales_order_id: uuid.UUID, warehouse_id: uuid.UUID) -> Shipment:
+async def ship_sales_order(*, sales_order_id: uuid.UUID, warehouse_id: uuid.UUID) -> operations_service.Shipment:
     """Prepare a pending shipment of an open order's product lines from a warehouse."""
     order = await get_sales_order_or_raise(sales_order_id=sales_order_id)
     if order.status is not SalesOrderStatus.OPEN:

@@ -1,6 +1,7 @@
 """Sales services: the public entry point of the area (leads, pipelines and deals, quotes and orders, reports)."""
 
 from domain.sales.leads import convert_lead, create_lead, disqualify_lead, get_lead_or_raise, list_leads, qualify_lead
+from domain.sales.models import DealStatus, LeadStatus, QuoteStatus, SalesOrderStatus
 from domain.sales.orders import (
     SalesLineInput,
     accept_quote,
@@ -38,6 +39,10 @@ from domain.sales.pipelines import (
 from domain.sales.reports import StageValue, open_pipeline_value_by_customer, pipeline_value_by_stage
 
 __all__ = [
+    "DealStatus",
+    "LeadStatus",
+    "QuoteStatus",
+    "SalesOrderStatus",
     "SalesLineInput",
     "StageInput",
     "StageValue",

@@ -1,4 +1,4 @@
-"""Conventions every domain model and service keeps (no database needed)."""
+"""Conventions every registered tenant model and every domain service keeps (no database needed)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def tenant_models() -> list[type[TenantOwnedModel]]:
     while pending:
         model = pending.pop()
         pending.extend(model.__subclasses__())
-        if not model._meta.abstract:
+        if not model._meta.abstract and model.__module__ in MODEL_MODULES:
             found.append(model)
     return found
 
@@ -66,4 +66,19 @@ def test_domain_code_reaches_tenant_rows_only_through_scoped_queries():
                 and node.value.id in model_names
             ):
                 offenders.append(f"{path.relative_to(DOMAIN)}:{node.lineno} {node.value.id}.{node.attr}")
+    assert offenders == []
+
+
+def test_areas_reach_each_other_through_services_never_models():
+    offenders = []
+    for path in DOMAIN.rglob("*.py"):
+        area = path.relative_to(DOMAIN).parts[0]
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("domain."):
+                parts = node.module.split(".")
+                if len(parts) >= 3 and parts[1] != area and parts[2] != "service" and parts[1] not in ("outbox", "sequences"):
+                    offenders.append(f"{path.relative_to(DOMAIN)}: from {node.module}")
+                if len(parts) == 2 and parts[1] != area and any(alias.name not in ("service",) for alias in node.names):
+                    if parts[1] in {"crm", "sales", "marketing", "service", "hr", "finance", "operations", "legal", "it"}:
+                        offenders.append(f"{path.relative_to(DOMAIN)}: from {node.module} import ...")
     assert offenders == []

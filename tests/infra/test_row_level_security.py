@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tortoise import connections
+from tortoise import Tortoise, connections
 
 from infra.db.rls import POLICY
 from tenants.ownership import TenantOwnedModel
@@ -12,14 +12,13 @@ pytestmark = pytest.mark.parametrize("test_database", ["postgres"], indirect=Tru
 
 
 def tenant_owned_tables() -> set[str]:
-    tables: set[str] = set()
-    pending = list(TenantOwnedModel.__subclasses__())
-    while pending:
-        model = pending.pop()
-        pending.extend(model.__subclasses__())
-        if not model._meta.abstract:
-            tables.add(model._meta.db_table)
-    return tables
+    """The tables of every registered model (MODEL_MODULES) whose rows belong to a tenant."""
+    return {
+        model._meta.db_table
+        for app in Tortoise.apps.values()
+        for model in app.values()
+        if issubclass(model, TenantOwnedModel) and not model._meta.abstract
+    }
 
 
 async def test_every_tenant_owned_table_forces_row_level_security_with_a_policy(db):

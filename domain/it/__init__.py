@@ -1,0 +1,1 @@
+"""IT: the tenant's assets, who holds them, and IT support requests."""

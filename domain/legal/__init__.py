@@ -1,0 +1,1 @@
+"""Legal: contracts with their parties, value and terms, and the obligations they create."""

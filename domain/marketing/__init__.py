@@ -1,0 +1,1 @@
+"""Marketing: segments of customers, campaigns aimed at them, and how their contacts responded."""

@@ -1,0 +1,1 @@
+"""Customer service: tickets with priority, status history, assignment and SLA due times."""
