@@ -6,6 +6,7 @@ import uuid
 
 from api.context import Info
 from api.loaders import by_id, grouped, loader_for
+from domain.crm import kpis as crm_kpis
 from domain.crm import service as crm_service
 from domain.crm.models import Contact, Customer, Interaction
 
@@ -15,6 +16,13 @@ def customer_by_id(info: Info):
         return by_id(await crm_service.get_customers(customer_ids=customer_ids), customer_ids)
 
     return loader_for(info, "crm.customer_by_id", batch)
+
+
+def contact_by_id(info: Info):
+    async def batch(contact_ids: list[uuid.UUID]) -> list[Contact | None]:
+        return by_id(await crm_service.get_contacts(contact_ids=contact_ids), contact_ids)
+
+    return loader_for(info, "crm.contact_by_id", batch)
 
 
 def contacts_by_customer(info: Info):
@@ -31,3 +39,13 @@ def interactions_by_customer(info: Info):
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
     return loader_for(info, "crm.interactions_by_customer", batch)
+
+
+def kpis_by_customer(info: Info):
+    """The 360° view's KPIs, computed for a whole page of customers in a fixed number of aggregate queries."""
+
+    async def batch(customer_ids: list[uuid.UUID]) -> list[crm_kpis.CustomerKpis]:
+        kpis = await crm_kpis.customer_kpis(customer_ids=customer_ids)
+        return [kpis[customer_id] for customer_id in customer_ids]
+
+    return loader_for(info, "crm.kpis_by_customer", batch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -14,13 +14,24 @@ from api.context import Info
 from api.crm import loaders
 from api.crm.filters import InteractionChannel, InteractionDirection
 from api.loaders import by_id
+from api.money import Money
 from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
+from api.permissions import Requires
 from domain.crm import service as crm_service
 from domain.crm.models import Contact as ContactModel
 from domain.crm.models import Customer as CustomerModel
 from domain.crm.models import Interaction as InteractionModel
 from tenants.permissions import Scope
+
+CRM_READ = [Requires(Scope.CRM_READ)]
+SALES_READ = [Requires(Scope.SALES_READ)]
+SERVICE_READ = [Requires(Scope.SERVICE_READ)]
+MARKETING_READ = [Requires(Scope.MARKETING_READ)]
+Deal = Annotated["DealNode", strawberry.lazy("api.sales.types")]
+SalesOrder = Annotated["SalesOrderNode", strawberry.lazy("api.sales.types")]
+Ticket = Annotated["TicketNode", strawberry.lazy("api.service.types")]
+Campaign = Annotated["CampaignNode", strawberry.lazy("api.marketing.types")]
 
 
 async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
@@ -111,6 +122,75 @@ class CustomerNode(relay.Node):
     ) -> Connection[InteractionNode]:
         rows = await loaders.interactions_by_customer(info).load(self._row_id)
         return connection_from_list(rows, InteractionNode.from_model, first=first, after=after, last=last, before=before)
+
+    # The 360° view: the customer's story in the other areas. Each list is one batched query for a
+    # whole page of customers; each needs its area's read scope and answers FORBIDDEN alone without it.
+    # (Those areas' modules import this one, hence the lazy types and the imports inside the resolvers.)
+
+    @strawberry.field(permission_classes=SALES_READ, description="The customer's deals, newest first (needs sales:read).")
+    async def deals(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[Deal] | None:
+        from api.sales import loaders as sales_loaders
+        from api.sales.types import DealNode
+
+        rows = await sales_loaders.deals_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, DealNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(permission_classes=SALES_READ, description="The customer's sales orders, most recent first (needs sales:read).")
+    async def orders(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[SalesOrder] | None:
+        from api.sales import loaders as sales_loaders
+        from api.sales.types import SalesOrderNode
+
+        rows = await sales_loaders.sales_orders_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, SalesOrderNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(permission_classes=SERVICE_READ, description="The customer's tickets, most urgent SLA first (needs service:read).")
+    async def tickets(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[Ticket] | None:
+        from api.service import loaders as service_loaders
+        from api.service.types import TicketNode
+
+        rows = await service_loaders.tickets_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, TicketNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(
+        permission_classes=MARKETING_READ, description="The campaigns that targeted the customer's contacts (needs marketing:read)."
+    )
+    async def campaigns(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[Campaign] | None:
+        from api.marketing import loaders as marketing_loaders
+        from api.marketing.types import CampaignNode
+
+        campaign_ids = await marketing_loaders.campaign_ids_by_customer(info).load(self._row_id)
+        campaigns = [row for row in await marketing_loaders.campaign_by_id(info).load_many(campaign_ids) if row is not None]
+        return connection_from_list(campaigns, CampaignNode.from_model, first=first, after=after, last=last, before=before)
+
+    # KPIs, all from one batched aggregate per page of customers (domain.crm.kpis).
+
+    @strawberry.field(permission_classes=CRM_READ, description="The value of the customer's open deals, one amount per currency.")
+    async def open_pipeline_value(self, info: Info) -> list[Money]:
+        return [Money.from_domain(value) for value in (await loaders.kpis_by_customer(info).load(self._row_id)).open_pipeline_value]
+
+    @strawberry.field(permission_classes=CRM_READ, description="What the customer still owes on issued invoices, one amount per currency.")
+    async def outstanding_balance(self, info: Info) -> list[Money]:
+        return [Money.from_domain(value) for value in (await loaders.kpis_by_customer(info).load(self._row_id)).outstanding_balance]
+
+    @strawberry.field(permission_classes=CRM_READ, description="Issued invoices past their due date and not fully paid.")
+    async def overdue_invoice_count(self, info: Info) -> int:
+        return (await loaders.kpis_by_customer(info).load(self._row_id)).overdue_invoice_count
+
+    @strawberry.field(permission_classes=CRM_READ, description="Tickets not yet resolved or closed.")
+    async def open_ticket_count(self, info: Info) -> int:
+        return (await loaders.kpis_by_customer(info).load(self._row_id)).open_ticket_count
+
+    @strawberry.field(permission_classes=CRM_READ, description="Net revenue of issued and paid invoices, one amount per currency.")
+    async def lifetime_revenue(self, info: Info) -> list[Money]:
+        return [Money.from_domain(value) for value in (await loaders.kpis_by_customer(info).load(self._row_id)).lifetime_revenue]
 
     @property
     def _row_id(self) -> uuid.UUID:

@@ -11,15 +11,19 @@ from strawberry.scalars import JSON
 from api.context import Info
 from api.permissions import Requires
 from api.subscriptions.events import tenant_events
+from domain.finance import events as finance_events
+from domain.operations import events as operations_events
 from domain.outbox.models import OutboxEvent
+from domain.sales import events as sales_events
+from domain.service import events as service_events
 from tenants.permissions import Scope
 
-# Each subscription field and the domain event types it streams.
+# Each subscription field and the domain event types it streams (the constants the domain records).
 EVENT_TYPES = {
-    "ticket_updated": ("service.ticket_updated", "service.ticket_created"),
-    "invoice_paid": ("finance.invoice_paid",),
-    "deal_stage_changed": ("sales.deal_stage_changed", "sales.deal_won", "sales.deal_lost"),
-    "stock_low": ("operations.stock_low",),
+    "ticket_updated": (service_events.TICKET_OPENED, service_events.TICKET_UPDATED),
+    "invoice_paid": (finance_events.INVOICE_PAID,),
+    "deal_stage_changed": (sales_events.DEAL_STAGE_CHANGED, sales_events.DEAL_WON, sales_events.DEAL_LOST),
+    "stock_low": (operations_events.STOCK_LOW,),
     "job_updated": ("automation.job_updated",),
     "bot_run_updated": ("bots.run_updated",),
 }

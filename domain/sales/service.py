@@ -1,7 +1,12 @@
 """Sales services: the public entry point of the area (leads, pipelines and deals, quotes and orders, reports)."""
 
+import uuid
+from collections.abc import Sequence
+
+from tortoise.queryset import QuerySet
+
 from domain.sales.leads import convert_lead, create_lead, disqualify_lead, get_lead_or_raise, list_leads, qualify_lead
-from domain.sales.models import DealStatus, LeadStatus, QuoteStatus, SalesOrderStatus
+from domain.sales.models import DealStageChange, DealStatus, LeadStatus, PipelineStage, QuoteLine, QuoteStatus, SalesOrderLine, SalesOrderStatus
 from domain.sales.orders import (
     SalesLineInput,
     accept_quote,
@@ -37,6 +42,7 @@ from domain.sales.pipelines import (
     update_deal,
 )
 from domain.sales.reports import StageValue, open_pipeline_value_by_customer, pipeline_value_by_stage
+from tenants.ownership import scoped
 
 __all__ = [
     "DealStatus",
@@ -64,9 +70,13 @@ __all__ = [
     "get_quote_or_raise",
     "get_sales_order_or_raise",
     "list_deals",
+    "list_deal_stage_changes",
     "list_leads",
+    "list_pipeline_stages",
     "list_pipelines",
+    "list_quote_lines",
     "list_quotes",
+    "list_sales_order_lines",
     "list_sales_orders",
     "mark_deal_lost",
     "mark_deal_won",
@@ -83,3 +93,54 @@ __all__ = [
     "ship_sales_order",
     "update_deal",
 ]
+
+
+# Batch reads for the graph's DataLoaders: the rows of many pipelines, deals, quotes or orders in one query.
+
+
+def list_pipeline_stages(
+    *, pipeline_ids: Sequence[uuid.UUID] | None = None, stage_ids: Sequence[uuid.UUID] | None = None
+) -> QuerySet[PipelineStage]:
+    """Pipeline stages, each pipeline's in order, optionally of some pipelines or with some ids."""
+    query = scoped(PipelineStage)
+    if pipeline_ids is not None:
+        query = query.filter(pipeline_id__in=list(pipeline_ids))
+    if stage_ids is not None:
+        query = query.filter(id__in=list(stage_ids))
+    return query.order_by("pipeline_id", "position")
+
+
+def list_deal_stage_changes(
+    *, deal_ids: Sequence[uuid.UUID] | None = None, change_ids: Sequence[uuid.UUID] | None = None
+) -> QuerySet[DealStageChange]:
+    """Deal stage changes, each deal's oldest first, optionally of some deals or with some ids."""
+    query = scoped(DealStageChange)
+    if deal_ids is not None:
+        query = query.filter(deal_id__in=list(deal_ids))
+    if change_ids is not None:
+        query = query.filter(id__in=list(change_ids))
+    return query.order_by("changed_at", "created_at", "id")
+
+
+def list_quote_lines(
+    *, quote_ids: Sequence[uuid.UUID] | None = None, line_ids: Sequence[uuid.UUID] | None = None
+) -> QuerySet[QuoteLine]:
+    """Quote lines, each quote's in order, optionally of some quotes or with some ids."""
+    query = scoped(QuoteLine)
+    if quote_ids is not None:
+        query = query.filter(quote_id__in=list(quote_ids))
+    if line_ids is not None:
+        query = query.filter(id__in=list(line_ids))
+    return query.order_by("quote_id", "position")
+
+
+def list_sales_order_lines(
+    *, sales_order_ids: Sequence[uuid.UUID] | None = None, line_ids: Sequence[uuid.UUID] | None = None
+) -> QuerySet[SalesOrderLine]:
+    """Sales order lines, each order's in order, optionally of some orders or with some ids."""
+    query = scoped(SalesOrderLine)
+    if sales_order_ids is not None:
+        query = query.filter(sales_order_id__in=list(sales_order_ids))
+    if line_ids is not None:
+        query = query.filter(id__in=list(line_ids))
+    return query.order_by("sales_order_id", "position")

@@ -1,0 +1,37 @@
+"""markDealLost"""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from api.context import Info
+from api.errors import UserError, user_error
+from api.node_ids import decode_input_id
+from api.sales.types import DealNode
+from domain.errors import DomainError
+from domain.sales import service as sales_service
+
+
+@strawberry.input
+class MarkDealLostInput:
+    deal_id: strawberry.ID
+    reason: str
+
+
+@strawberry.type
+class MarkDealLostPayload:
+    deal: DealNode | None
+    user_errors: list[UserError]
+
+
+async def mark_deal_lost(info: Info, input: MarkDealLostInput) -> MarkDealLostPayload:
+    try:
+        async with in_transaction():
+            deal = await sales_service.mark_deal_lost(
+                deal_id=decode_input_id(input.deal_id, expected_type="Deal", field="deal_id"), reason=input.reason,
+                changed_by=info.context.require_principal().subject,
+            )
+    except DomainError as error:
+        return MarkDealLostPayload(deal=None, user_errors=[user_error(error)])
+    return MarkDealLostPayload(deal=DealNode.from_model(deal), user_errors=[])

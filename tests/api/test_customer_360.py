@@ -1,0 +1,128 @@
+"""The customer 360° view: one page of customers with every nested list and KPI, in a number of SQL
+statements that does not grow with the page size (every nested list goes through a DataLoader)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from opentelemetry.trace import SpanKind
+
+from domain.crm import service as crm_service
+from domain.crm.models import Channel, Direction
+from domain.finance import service as finance_service
+from domain.marketing import service as marketing_service
+from domain.marketing.models import CampaignChannel
+from domain.sales import service as sales_service
+from domain.service import service as support_service
+from tenants.context import tenant_transaction
+from tests.api.crm.keys import api_key_with
+
+CUSTOMER_360 = """
+query Customer360($first: Int!) {
+  customers(first: $first, orderBy: {field: NAME}) {
+    totalCount
+    edges { node {
+      id name
+      contacts(first: 5) { totalCount edges { node { id firstName lastName email } } }
+      interactions(first: 5) { totalCount edges { node { id channel subject occurredAt } } }
+      deals(first: 5) { totalCount edges { node { id name status amount { amount currency } stage { name } } } }
+      orders(first: 5) { totalCount edges { node { id number total { amount currency } lines(first: 5) { edges { node { description quantity } } } } } }
+      tickets(first: 5) { totalCount edges { node { id number status priority slaDueAt } } }
+      campaigns(first: 5) { totalCount edges { node { id name status } } }
+      openPipelineValue { amount currency }
+      outstandingBalance { amount currency }
+      overdueInvoiceCount
+      openTicketCount
+      lifetimeRevenue { amount currency }
+    } }
+  }
+}
+"""
+
+
+async def load_customers(tenant_id: uuid.UUID, count: int, *, start: int) -> None:
+    """`count` customers, each with a few rows in every area the 360° view shows."""
+    async with tenant_transaction(tenant_id):
+        pipeline = (await sales_service.list_pipelines())[0] if start else await sales_service.create_pipeline(
+            name="New business", stages=[sales_service.StageInput("Qualify", 10), sales_service.StageInput("Proposal", 50)]
+        )
+        stages = await sales_service.list_pipeline_stages(pipeline_ids=[pipeline.id])
+        campaign = (await marketing_service.list_campaigns())[0] if start else await marketing_service.create_campaign(
+            name="Spring promo", channel=CampaignChannel.EMAIL
+        )
+        for number in range(start, start + count):
+            customer = await crm_service.create_customer(name=f"Customer {number:03d}", email=f"ap{number}@example.com")
+            contact = await crm_service.create_contact(customer_id=customer.id, first_name="Ann", last_name=f"Buyer {number}")
+            await crm_service.create_contact(customer_id=customer.id, first_name="Bob", last_name=f"Payer {number}")
+            await crm_service.log_interaction(
+                customer_id=customer.id, contact_id=contact.id, channel=Channel.PHONE, direction=Direction.INBOUND,
+                subject="Asked for a quote", occurred_at=datetime(2026, 1, 5, 10, tzinfo=UTC),
+            )
+            deal = await sales_service.create_deal(
+                customer_id=customer.id, pipeline_id=pipeline.id, name=f"Deal {number}", amount=Decimal("1000"), currency="EUR", created_by="loader"
+            )
+            await sales_service.move_deal_to_stage(deal_id=deal.id, stage_id=stages[1].id, changed_by="loader")
+            line = sales_service.SalesLineInput(description="Pallets", quantity=Decimal(4), unit_price=Decimal("25"))
+            await sales_service.create_sales_order(customer_id=customer.id, deal_id=deal.id, currency="EUR", lines=[line])
+            invoice = await finance_service.create_invoice(
+                customer_id=customer.id, currency="EUR",
+                lines=[finance_service.InvoiceLineInput(description="Pallets", quantity=Decimal(1), unit_price=Decimal("100"), tax_rate=Decimal("0.2"))],
+            )
+            await finance_service.issue_invoice(invoice_id=invoice.id, issue_date=date(2026, 1, 1), due_date=date(2026, 1, 31))
+            await finance_service.record_payment(invoice_id=invoice.id, amount=Decimal("20"), currency="EUR", paid_on=date(2026, 1, 20))
+            await support_service.open_ticket(customer_id=customer.id, subject="Pallet damaged", channel=Channel.EMAIL, opened_by="loader")
+            await marketing_service.add_campaign_member(campaign_id=campaign.id, contact_id=contact.id)
+
+
+def statements(spans) -> int:
+    """SQL statements run since the exporter was last cleared: one CLIENT span with a db.system each."""
+    return sum(
+        1 for span in spans.get_finished_spans()
+        if span.kind is SpanKind.CLIENT and ("db.system" in (span.attributes or {}) or "db.system.name" in (span.attributes or {}))
+    )
+
+
+async def customer_360_page(graphql, tenant, spans, first: int) -> tuple[dict, int]:
+    spans.clear()
+    data = await graphql.execute(CUSTOMER_360, {"first": first}, api_key=tenant.api_key)
+    return data, statements(spans)
+
+
+async def test_a_page_of_customers_with_everything_costs_the_same_statements_for_5_and_for_50(graphql, tenant, spans, test_database, capsys):
+    await load_customers(tenant.id, 5, start=0)
+    five, five_statements = await customer_360_page(graphql, tenant, spans, 5)
+    await load_customers(tenant.id, 45, start=5)
+    fifty, fifty_statements = await customer_360_page(graphql, tenant, spans, 50)
+
+    backend = "postgres" if test_database.is_postgres else "sqlite"
+    with capsys.disabled():
+        print(f"\ncustomer 360 [{backend}]: 5 customers -> {five_statements} SQL statements, 50 customers -> {fifty_statements} SQL statements")
+        print(CUSTOMER_360)
+    assert len(five["customers"]["edges"]) == 5 and len(fifty["customers"]["edges"]) == 50
+    assert five_statements == fifty_statements
+    customer = fifty["customers"]["edges"][49]["node"]
+    assert customer["name"] == "Customer 049"
+    assert [customer[name]["totalCount"] for name in ("contacts", "interactions", "deals", "orders", "tickets", "campaigns")] == [2, 1, 1, 1, 1, 1]
+    assert customer["deals"]["edges"][0]["node"]["stage"] == {"name": "Proposal"}
+    assert customer["orders"]["edges"][0]["node"]["lines"]["edges"] == [{"node": {"description": "Pallets", "quantity": "4"}}]
+    assert customer["openPipelineValue"] == [{"amount": "1000.00", "currency": "EUR"}]
+    assert customer["outstandingBalance"] == [{"amount": "100.00", "currency": "EUR"}]
+    assert customer["lifetimeRevenue"] == [{"amount": "100.00", "currency": "EUR"}]
+    assert customer["overdueInvoiceCount"] == 1 and customer["openTicketCount"] == 1
+
+
+async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that_list_alone(graphql, tenant):
+    await load_customers(tenant.id, 1, start=0)
+    crm_only = await api_key_with(graphql, tenant, "crm:read")
+
+    response = (await graphql.post(
+        "{ customers(first: 1) { edges { node { name deals { totalCount } tickets { totalCount } outstandingBalance { amount } openTicketCount } } } }",
+        api_key=crm_only,
+    )).json()
+
+    node = response["data"]["customers"]["edges"][0]["node"]
+    assert node == {"name": "Customer 000", "deals": None, "tickets": None, "outstandingBalance": [{"amount": "100.00"}], "openTicketCount": 1}
+    assert sorted((error["path"][-1], error["extensions"]["code"]) for error in response["errors"]) == [("deals", "FORBIDDEN"), ("tickets", "FORBIDDEN")]
+    assert "Deal 0" not in str(response) and "Pallet damaged" not in str(response)
