@@ -25,6 +25,8 @@ MODEL_MODULES = [
     "domain.marketing.models",
     "domain.legal.models",
     "domain.it.models",
+    "domain.bots.models",
+    "domain.finance.payment_orders.models",
 ]
 
 
