@@ -9,6 +9,8 @@ from api.loaders import by_id, grouped, loader_for
 from domain.crm import kpis as crm_kpis
 from domain.crm import service as crm_service
 from domain.crm.models import Contact, Customer, Interaction
+from domain.finance import service as finance_service
+from domain.finance.models import Invoice, Payment
 
 
 def customer_by_id(info: Info):
@@ -39,6 +41,25 @@ def interactions_by_customer(info: Info):
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
     return loader_for(info, "crm.interactions_by_customer", batch)
+
+
+# The 360° view's lists from areas whose own loaders are keyed by their documents, not by customer.
+
+
+def invoices_by_customer(info: Info):
+    async def batch(customer_ids: list[uuid.UUID]) -> list[list[Invoice]]:
+        rows = await finance_service.list_invoices().filter(customer_id__in=customer_ids)
+        return grouped(rows, customer_ids, lambda row: row.customer_id)
+
+    return loader_for(info, "crm.invoices_by_customer", batch)
+
+
+def payments_by_customer(info: Info):
+    async def batch(customer_ids: list[uuid.UUID]) -> list[list[Payment]]:
+        rows = await finance_service.list_payments().filter(customer_id__in=customer_ids)
+        return grouped(rows, customer_ids, lambda row: row.customer_id)
+
+    return loader_for(info, "crm.payments_by_customer", batch)
 
 
 def kpis_by_customer(info: Info):

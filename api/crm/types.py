@@ -28,10 +28,13 @@ CRM_READ = [Requires(Scope.CRM_READ)]
 SALES_READ = [Requires(Scope.SALES_READ)]
 SERVICE_READ = [Requires(Scope.SERVICE_READ)]
 MARKETING_READ = [Requires(Scope.MARKETING_READ)]
+FINANCE_READ = [Requires(Scope.FINANCE_READ)]
 Deal = Annotated["DealNode", strawberry.lazy("api.sales.types")]
 SalesOrder = Annotated["SalesOrderNode", strawberry.lazy("api.sales.types")]
 Ticket = Annotated["TicketNode", strawberry.lazy("api.service.types")]
 Campaign = Annotated["CampaignNode", strawberry.lazy("api.marketing.types")]
+Invoice = Annotated["InvoiceNode", strawberry.lazy("api.finance.types")]
+Payment = Annotated["PaymentNode", strawberry.lazy("api.finance.types")]
 
 
 async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
@@ -156,6 +159,24 @@ class CustomerNode(relay.Node):
 
         rows = await service_loaders.tickets_by_customer(info).load(self._row_id)
         return connection_from_list(rows, TicketNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(permission_classes=FINANCE_READ, description="The customer's invoices, newest first (needs finance:read).")
+    async def invoices(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[Invoice] | None:
+        from api.finance.types import InvoiceNode
+
+        rows = await loaders.invoices_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, InvoiceNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(permission_classes=FINANCE_READ, description="Money received from the customer, most recent first (needs finance:read).")
+    async def payments(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[Payment] | None:
+        from api.finance.types import PaymentNode
+
+        rows = await loaders.payments_by_customer(info).load(self._row_id)
+        return connection_from_list(rows, PaymentNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(
         permission_classes=MARKETING_READ, description="The campaigns that targeted the customer's contacts (needs marketing:read)."

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -30,6 +30,8 @@ from domain.sales.models import Deal, DealStageChange, Lead, Pipeline, PipelineS
 from tenants.permissions import Scope
 
 CRM_READ = [Requires(Scope.CRM_READ)]
+OPERATIONS_READ = [Requires(Scope.OPERATIONS_READ)]
+Product = Annotated["ProductNode", strawberry.lazy("api.operations.types")]
 
 
 async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
@@ -228,7 +230,14 @@ def _line_fields(row: QuoteLine | SalesOrderLine, currency: str) -> dict[str, An
     return {
         "id": str(row.id), "position": row.position, "description": row.description, "quantity": quantity(row.quantity),
         "unit_price": Money.of(row.unit_price, currency), "line_total": Money.of(row.line_total, currency),
+        "product_id": row.product_id,
     }
+
+
+async def _product(info: Info, product_id: Any):
+    from api.operations.types import load_product  # operations' types import this module's neighbours
+
+    return await load_product(info, product_id) if product_id else None
 
 
 @strawberry.type(name="QuoteLine", description="An item offered on a quote.")
@@ -241,10 +250,15 @@ class QuoteLineNode(relay.Node):
     quantity: Decimal
     unit_price: Money
     line_total: Money = strawberry.field(description="Quantity times unit price, rounded to the currency.")
+    product_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, row: QuoteLine, currency: str) -> QuoteLineNode:
         return cls(**_line_fields(row, currency))
+
+    @strawberry.field(permission_classes=OPERATIONS_READ, description="The product sold, when the line is for one (needs operations:read).")
+    async def product(self, info: Info) -> Product | None:
+        return await _product(info, self.product_id)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
@@ -306,10 +320,15 @@ class SalesOrderLineNode(relay.Node):
     quantity: Decimal
     unit_price: Money
     line_total: Money = strawberry.field(description="Quantity times unit price, rounded to the currency.")
+    product_id: strawberry.Private[Any]
 
     @classmethod
     def from_model(cls, row: SalesOrderLine, currency: str) -> SalesOrderLineNode:
         return cls(**_line_fields(row, currency))
+
+    @strawberry.field(permission_classes=OPERATIONS_READ, description="The product sold, when the line is for one (needs operations:read).")
+    async def product(self, info: Info) -> Product | None:
+        return await _product(info, self.product_id)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:

@@ -25,12 +25,14 @@ query Customer360($first: Int!) {
     totalCount
     edges { node {
       id name
-      contacts(first: 5) { totalCount edges { node { id firstName lastName email } } }
-      interactions(first: 5) { totalCount edges { node { id channel subject occurredAt } } }
-      deals(first: 5) { totalCount edges { node { id name status amount { amount currency } stage { name } } } }
-      orders(first: 5) { totalCount edges { node { id number total { amount currency } lines(first: 5) { edges { node { description quantity } } } } } }
-      tickets(first: 5) { totalCount edges { node { id number status priority slaDueAt } } }
-      campaigns(first: 5) { totalCount edges { node { id name status } } }
+      contacts(first: 3) { totalCount edges { node { id firstName lastName email } } }
+      interactions(first: 3) { totalCount edges { node { id channel subject occurredAt } } }
+      deals(first: 3) { totalCount edges { node { id name status amount { amount currency } stage { name } } } }
+      orders(first: 3) { totalCount edges { node { id number total { amount currency } lines(first: 3) { edges { node { description quantity } } } } } }
+      invoices(first: 3) { totalCount edges { node { id number status total { amount currency } amountDue { amount } dueDate } } }
+      payments(first: 3) { totalCount edges { node { id amount { amount currency } paidOn } } }
+      tickets(first: 3) { totalCount edges { node { id number status priority slaDueAt } } }
+      campaigns(first: 3) { totalCount edges { node { id name status } } }
       openPipelineValue { amount currency }
       outstandingBalance { amount currency }
       overdueInvoiceCount
@@ -104,7 +106,10 @@ async def test_a_page_of_customers_with_everything_costs_the_same_statements_for
     assert five_statements == fifty_statements
     customer = fifty["customers"]["edges"][49]["node"]
     assert customer["name"] == "Customer 049"
-    assert [customer[name]["totalCount"] for name in ("contacts", "interactions", "deals", "orders", "tickets", "campaigns")] == [2, 1, 1, 1, 1, 1]
+    lists = ("contacts", "interactions", "deals", "orders", "invoices", "payments", "tickets", "campaigns")
+    assert [customer[name]["totalCount"] for name in lists] == [2, 1, 1, 1, 1, 1, 1, 1]
+    assert customer["invoices"]["edges"][0]["node"]["amountDue"] == {"amount": "100.00"}
+    assert customer["payments"]["edges"][0]["node"]["amount"] == {"amount": "20.00", "currency": "EUR"}
     assert customer["deals"]["edges"][0]["node"]["stage"] == {"name": "Proposal"}
     assert customer["orders"]["edges"][0]["node"]["lines"]["edges"] == [{"node": {"description": "Pallets", "quantity": "4"}}]
     assert customer["openPipelineValue"] == [{"amount": "1000.00", "currency": "EUR"}]
@@ -115,14 +120,24 @@ async def test_a_page_of_customers_with_everything_costs_the_same_statements_for
 
 async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that_list_alone(graphql, tenant):
     await load_customers(tenant.id, 1, start=0)
-    crm_only = await api_key_with(graphql, tenant, "crm:read")
+    no_finance = await api_key_with(graphql, tenant, "crm:read", "sales:read", "marketing:read")
+    query = """
+    { customers(first: 1) { edges { node {
+        name deals { totalCount } tickets { totalCount } invoices { edges { node { number } } } payments { edges { node { amount { amount } } } }
+        outstandingBalance { amount } lifetimeRevenue { amount } openTicketCount overdueInvoiceCount
+    } } } }
+    """
 
-    response = (await graphql.post(
-        "{ customers(first: 1) { edges { node { name deals { totalCount } tickets { totalCount } outstandingBalance { amount } openTicketCount } } } }",
-        api_key=crm_only,
-    )).json()
+    response = (await graphql.post(query, api_key=no_finance)).json()
+    full = await graphql.execute(query, api_key=tenant.api_key)
 
     node = response["data"]["customers"]["edges"][0]["node"]
-    assert node == {"name": "Customer 000", "deals": None, "tickets": None, "outstandingBalance": [{"amount": "100.00"}], "openTicketCount": 1}
-    assert sorted((error["path"][-1], error["extensions"]["code"]) for error in response["errors"]) == [("deals", "FORBIDDEN"), ("tickets", "FORBIDDEN")]
-    assert "Deal 0" not in str(response) and "Pallet damaged" not in str(response)
+    assert node == {
+        "name": "Customer 000", "deals": {"totalCount": 1}, "tickets": None, "invoices": None, "payments": None,
+        "outstandingBalance": [{"amount": "100.00"}], "lifetimeRevenue": [{"amount": "100.00"}], "openTicketCount": 1, "overdueInvoiceCount": 1,
+    }
+    assert sorted((error["path"][-1], error["extensions"]["code"]) for error in response["errors"]) == [
+        ("invoices", "FORBIDDEN"), ("payments", "FORBIDDEN"), ("tickets", "FORBIDDEN")
+    ]
+    invoice_number = full["customers"]["edges"][0]["node"]["invoices"]["edges"][0]["node"]["number"]
+    assert invoice_number not in str(response) and "20.00" not in str(response) and "Pallet damaged" not in str(response)

@@ -20,6 +20,7 @@ from api.sales.mutations.move_deal_to_stage import MoveDealToStagePayload, move_
 from api.sales.mutations.qualify_lead import QualifyLeadPayload, qualify_lead
 from api.sales.mutations.reject_quote import RejectQuotePayload, reject_quote
 from api.sales.mutations.send_quote import SendQuotePayload, send_quote
+from api.sales.mutations.ship_sales_order import ShipSalesOrderPayload, ship_sales_order
 from api.sales.mutations.update_deal import UpdateDealPayload, update_deal
 from tenants.permissions import Scope
 
@@ -57,4 +58,9 @@ class SalesMutation:
     cancel_sales_order: CancelSalesOrderPayload = _mutation(cancel_sales_order, "Cancel an open sales order.")
     mark_sales_order_fulfilled: MarkSalesOrderFulfilledPayload = _mutation(
         mark_sales_order_fulfilled, "Close an open sales order as fulfilled."
+    )
+    ship_sales_order: ShipSalesOrderPayload = strawberry.mutation(
+        resolver=ship_sales_order,
+        permission_classes=[Requires(Scope.SALES_WRITE, Scope.OPERATIONS_READ)],
+        description="Prepare a pending shipment of an open order's product lines from a warehouse (needs operations:read too).",
     )

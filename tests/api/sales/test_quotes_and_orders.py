@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from strawberry import relay
+
+from domain.operations import service as operations_service
+from tenants.context import tenant_transaction
 from tests.api.crm.keys import api_key_with
 from tests.api.sales.builders import create_customer, create_deal, create_pipeline
 
@@ -142,3 +146,27 @@ async def test_quotes_need_sales_write_and_another_tenants_quote_is_not_found(gr
     assert foreign["sendQuote"] == {"quote": None, "userErrors": [{"field": ["input", "quoteId"], "code": "NOT_FOUND"}]}
     assert foreign_customer["createQuote"]["userErrors"][0]["field"] == ["input", "customerId"]
     assert still["node"] == {"status": "DRAFT"}
+
+
+async def test_an_orders_product_lines_ship_from_a_warehouse(graphql, tenant):
+    customer = await create_customer(graphql, tenant)
+    async with tenant_transaction(tenant.id):
+        product = await operations_service.create_product(sku="PAL-1", name="Euro pallet")
+        warehouse = await operations_service.create_warehouse(code="MAIN", name="Main")
+    product_id, warehouse_id = relay.to_base64("Product", product.id), relay.to_base64("Warehouse", warehouse.id)
+    lines = [{"description": "Euro pallet", "quantity": "4", "unitPrice": "12", "productId": product_id}, {"description": "Delivery", "quantity": "1", "unitPrice": "30"}]
+    order = (await graphql.execute(
+        CREATE_ORDER.replace("description quantity", "description quantity product { sku }"),
+        {"input": {"customerId": customer["id"], "currency": "EUR", "lines": lines}}, api_key=tenant.api_key,
+    ))["createSalesOrder"]["salesOrder"]
+    services_only = (await graphql.execute(
+        CREATE_ORDER, {"input": {"customerId": customer["id"], "currency": "EUR", "lines": [lines[1]]}}, api_key=tenant.api_key
+    ))["createSalesOrder"]["salesOrder"]
+    ship = "mutation($input: ShipSalesOrderInput!) { shipSalesOrder(input: $input) { shipment { status customer { name } lines { totalCount } } userErrors { field code } } }"
+
+    shipped = await graphql.execute(ship, {"input": {"salesOrderId": order["id"], "warehouseId": warehouse_id}}, api_key=tenant.api_key)
+    nothing = await graphql.execute(ship, {"input": {"salesOrderId": services_only["id"], "warehouseId": warehouse_id}}, api_key=tenant.api_key)
+
+    assert [edge["node"]["product"] for edge in order["lines"]["edges"]] == [{"sku": "PAL-1"}, None]
+    assert shipped["shipSalesOrder"] == {"shipment": {"status": "PENDING", "customer": {"name": "Northwind Foods"}, "lines": {"totalCount": 1}}, "userErrors": []}
+    assert nothing["shipSalesOrder"] == {"shipment": None, "userErrors": [{"field": ["input", "salesOrderId"], "code": "NOTHING_TO_SHIP"}]}
