@@ -5,6 +5,13 @@
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
-NODE_TYPES: list[type] = []
+from api.finance import NODE_TYPES as FINANCE_NODE_TYPES
+from api.finance import FinanceMutation, FinanceQuery
+from api.hr import NODE_TYPES as HR_NODE_TYPES
+from api.hr import HrMutation, HrQuery
+from api.operations import NODE_TYPES as OPERATIONS_NODE_TYPES
+from api.operations import OperationsMutation, OperationsQuery
+
+QUERIES: tuple[type, ...] = (HrQuery, FinanceQuery, OperationsQuery)
+MUTATIONS: tuple[type, ...] = (HrMutation, FinanceMutation, OperationsMutation)
+NODE_TYPES: list[type] = [*HR_NODE_TYPES, *FINANCE_NODE_TYPES, *OPERATIONS_NODE_TYPES]

@@ -35,3 +35,9 @@ class Money:
     def from_domain(cls, money: DomainMoney) -> Money:
         return cls.of(money.amount, money.currency)
 
+
+
+def exact_decimal(value: Decimal) -> Decimal:
+    """A quantity or rate as an exact Decimal without trailing zeros (`10`, `2.5`, `0.2`), the same on every backend."""
+    value = Decimal(value)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
