@@ -123,3 +123,26 @@ class ScheduleSlot(TenantOwnedModel):
     class Meta:
         table = "automation_schedule_slots"
         unique_together = (("tenant_id", "schedule_id", "slot_at"),)
+
+
+class WorkItemStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class WorkItem(TenantOwnedModel):
+    """Something an automation could not settle alone, put in front of a person (one per subject)."""
+
+    kind = fields.CharField(max_length=60)
+    subject_key = fields.CharField(max_length=160)
+    title = fields.CharField(max_length=200)
+    details = fields.JSONField(default=dict)
+    status = fields.CharEnumField(WorkItemStatus, max_length=16, default=WorkItemStatus.OPEN)
+    assignee = fields.CharField(max_length=120, null=True)
+    resolved_at = fields.DatetimeField(null=True)
+    resolved_by = fields.CharField(max_length=120, null=True)
+
+    class Meta:
+        table = "automation_work_items"
+        unique_together = (("tenant_id", "subject_key"),)
+        indexes = (("tenant_id", "status", "created_at"), ("tenant_id", "kind", "status"))
