@@ -9,9 +9,13 @@ from api.finance import NODE_TYPES as FINANCE_NODE_TYPES
 from api.finance import FinanceMutation, FinanceQuery
 from api.hr import NODE_TYPES as HR_NODE_TYPES
 from api.hr import HrMutation, HrQuery
+from api.it import NODE_TYPES as IT_NODE_TYPES
+from api.it import ItMutation, ItQuery
+from api.legal import NODE_TYPES as LEGAL_NODE_TYPES
+from api.legal import LegalMutation, LegalQuery
 from api.operations import NODE_TYPES as OPERATIONS_NODE_TYPES
 from api.operations import OperationsMutation, OperationsQuery
 
-QUERIES: tuple[type, ...] = (HrQuery, FinanceQuery, OperationsQuery)
-MUTATIONS: tuple[type, ...] = (HrMutation, FinanceMutation, OperationsMutation)
-NODE_TYPES: list[type] = [*HR_NODE_TYPES, *FINANCE_NODE_TYPES, *OPERATIONS_NODE_TYPES]
+QUERIES: tuple[type, ...] = (HrQuery, FinanceQuery, OperationsQuery, LegalQuery, ItQuery)
+MUTATIONS: tuple[type, ...] = (HrMutation, FinanceMutation, OperationsMutation, LegalMutation, ItMutation)
+NODE_TYPES: list[type] = [*HR_NODE_TYPES, *FINANCE_NODE_TYPES, *OPERATIONS_NODE_TYPES, *LEGAL_NODE_TYPES, *IT_NODE_TYPES]
