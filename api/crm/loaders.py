@@ -11,6 +11,7 @@ from domain.crm import service as crm_service
 from domain.crm.models import Contact, Customer, Interaction
 from domain.finance import service as finance_service
 from domain.finance.models import Invoice, Payment
+from domain.legal import lookups as legal_lookups
 
 
 def customer_by_id(info: Info):
@@ -60,6 +61,17 @@ def payments_by_customer(info: Info):
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
     return loader_for(info, "crm.payments_by_customer", batch)
+
+
+def contract_ids_by_customer(info: Info):
+    """The contracts each customer is a party to, in the order it became one, each once."""
+
+    async def batch(customer_ids: list[uuid.UUID]) -> list[list[uuid.UUID]]:
+        parties = await legal_lookups.parties_of_contracts().filter(customer_id__in=customer_ids)
+        groups = grouped(parties, customer_ids, lambda row: row.customer_id)
+        return [list(dict.fromkeys(party.contract_id for party in group)) for group in groups]
+
+    return loader_for(info, "crm.contract_ids_by_customer", batch)
 
 
 def kpis_by_customer(info: Info):

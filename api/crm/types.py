@@ -29,12 +29,14 @@ SALES_READ = [Requires(Scope.SALES_READ)]
 SERVICE_READ = [Requires(Scope.SERVICE_READ)]
 MARKETING_READ = [Requires(Scope.MARKETING_READ)]
 FINANCE_READ = [Requires(Scope.FINANCE_READ)]
+LEGAL_READ = [Requires(Scope.LEGAL_READ)]
 Deal = Annotated["DealNode", strawberry.lazy("api.sales.types")]
 SalesOrder = Annotated["SalesOrderNode", strawberry.lazy("api.sales.types")]
 Ticket = Annotated["TicketNode", strawberry.lazy("api.service.types")]
 Campaign = Annotated["CampaignNode", strawberry.lazy("api.marketing.types")]
 Invoice = Annotated["InvoiceNode", strawberry.lazy("api.finance.types")]
 Payment = Annotated["PaymentNode", strawberry.lazy("api.finance.types")]
+Contract = Annotated["ContractNode", strawberry.lazy("api.legal.types")]
 
 
 async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
@@ -177,6 +179,17 @@ class CustomerNode(relay.Node):
 
         rows = await loaders.payments_by_customer(info).load(self._row_id)
         return connection_from_list(rows, PaymentNode.from_model, first=first, after=after, last=last, before=before)
+
+    @strawberry.field(permission_classes=LEGAL_READ, description="The contracts the customer is a party to (needs legal:read).")
+    async def contracts(
+        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+    ) -> Connection[Contract] | None:
+        from api.legal import loaders as legal_loaders
+        from api.legal.types import ContractNode
+
+        contract_ids = await loaders.contract_ids_by_customer(info).load(self._row_id)
+        contracts = [row for row in await legal_loaders.contract_by_id(info).load_many(contract_ids) if row is not None]
+        return connection_from_list(contracts, ContractNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(
         permission_classes=MARKETING_READ, description="The campaigns that targeted the customer's contacts (needs marketing:read)."

@@ -12,6 +12,8 @@ from opentelemetry.trace import SpanKind
 from domain.crm import service as crm_service
 from domain.crm.models import Channel, Direction
 from domain.finance import service as finance_service
+from domain.legal import service as legal_service
+from domain.legal.models import PartyKind
 from domain.marketing import service as marketing_service
 from domain.marketing.models import CampaignChannel
 from domain.sales import service as sales_service
@@ -32,6 +34,7 @@ query Customer360($first: Int!) {
       invoices(first: 3) { totalCount edges { node { id number status total { amount currency } amountDue { amount } dueDate } } }
       payments(first: 3) { totalCount edges { node { id amount { amount currency } paidOn } } }
       tickets(first: 3) { totalCount edges { node { id number status priority slaDueAt } } }
+      contracts(first: 3) { totalCount edges { node { id number title value { amount currency } renewalDate } } }
       campaigns(first: 3) { totalCount edges { node { id name status } } }
       openPipelineValue { amount currency }
       outstandingBalance { amount currency }
@@ -76,6 +79,10 @@ async def load_customers(tenant_id: uuid.UUID, count: int, *, start: int) -> Non
             await finance_service.record_payment(invoice_id=invoice.id, amount=Decimal("20"), currency="EUR", paid_on=date(2026, 1, 20))
             await support_service.open_ticket(customer_id=customer.id, subject="Pallet damaged", channel=Channel.EMAIL, opened_by="loader")
             await marketing_service.add_campaign_member(campaign_id=campaign.id, contact_id=contact.id)
+            await legal_service.create_contract(
+                title=f"Supply agreement {number}", value=Decimal("12000"), currency="EUR", start_date=date(2026, 1, 1), term_months=12,
+                parties=[legal_service.PartyInput(kind=PartyKind.CUSTOMER, customer_id=customer.id, role="buyer")],
+            )
 
 
 def statements(spans) -> int:
@@ -106,8 +113,9 @@ async def test_a_page_of_customers_with_everything_costs_the_same_statements_for
     assert five_statements == fifty_statements
     customer = fifty["customers"]["edges"][49]["node"]
     assert customer["name"] == "Customer 049"
-    lists = ("contacts", "interactions", "deals", "orders", "invoices", "payments", "tickets", "campaigns")
-    assert [customer[name]["totalCount"] for name in lists] == [2, 1, 1, 1, 1, 1, 1, 1]
+    lists = ("contacts", "interactions", "deals", "orders", "invoices", "payments", "tickets", "contracts", "campaigns")
+    assert [customer[name]["totalCount"] for name in lists] == [2, 1, 1, 1, 1, 1, 1, 1, 1]
+    assert customer["contracts"]["edges"][0]["node"]["title"] == "Supply agreement 49"
     assert customer["invoices"]["edges"][0]["node"]["amountDue"] == {"amount": "100.00"}
     assert customer["payments"]["edges"][0]["node"]["amount"] == {"amount": "20.00", "currency": "EUR"}
     assert customer["deals"]["edges"][0]["node"]["stage"] == {"name": "Proposal"}
@@ -123,7 +131,7 @@ async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that
     no_finance = await api_key_with(graphql, tenant, "crm:read", "sales:read", "marketing:read")
     query = """
     { customers(first: 1) { edges { node {
-        name deals { totalCount } tickets { totalCount } invoices { edges { node { number } } } payments { edges { node { amount { amount } } } }
+        name deals { totalCount } tickets { totalCount } contracts { totalCount } invoices { edges { node { number } } } payments { edges { node { amount { amount } } } }
         outstandingBalance { amount } lifetimeRevenue { amount } openTicketCount overdueInvoiceCount
     } } } }
     """
@@ -133,11 +141,12 @@ async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that
 
     node = response["data"]["customers"]["edges"][0]["node"]
     assert node == {
-        "name": "Customer 000", "deals": {"totalCount": 1}, "tickets": None, "invoices": None, "payments": None,
+        "name": "Customer 000", "deals": {"totalCount": 1}, "tickets": None, "contracts": None, "invoices": None, "payments": None,
         "outstandingBalance": [{"amount": "100.00"}], "lifetimeRevenue": [{"amount": "100.00"}], "openTicketCount": 1, "overdueInvoiceCount": 1,
     }
     assert sorted((error["path"][-1], error["extensions"]["code"]) for error in response["errors"]) == [
-        ("invoices", "FORBIDDEN"), ("payments", "FORBIDDEN"), ("tickets", "FORBIDDEN")
+        ("contracts", "FORBIDDEN"), ("invoices", "FORBIDDEN"), ("payments", "FORBIDDEN"), ("tickets", "FORBIDDEN")
     ]
     invoice_number = full["customers"]["edges"][0]["node"]["invoices"]["edges"][0]["node"]["number"]
     assert invoice_number not in str(response) and "20.00" not in str(response) and "Pallet damaged" not in str(response)
+    assert "Supply agreement" not in str(response)
