@@ -16,6 +16,7 @@ from domain.automation.events import NOTIFICATION_ONLY
 from domain.outbox.models import OutboxEvent
 from tenants import lifecycle
 from tenants.context import tenant_transaction
+from workers.middleware.metrics import OUTBOX_LAG_SECONDS
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -24,14 +25,20 @@ Publish = Callable[[OutboxEvent], None]
 
 
 async def relay_once(publish: Publish) -> int:
-    """One pass over every active tenant's pending events; returns how many were published."""
-    published = 0
+    """One pass over every active tenant's pending events; returns how many were published.
+
+    Sets the outbox lag gauge to the age of the oldest event still pending after the pass.
+    """
+    published, lag = 0, 0.0
     for tenant_id in await lifecycle.active_tenant_ids():
-        published += await _relay_tenant(tenant_id, publish)
+        moved, waiting = await _relay_tenant(tenant_id, publish)
+        published += moved
+        lag = max(lag, waiting or 0.0)
+    OUTBOX_LAG_SECONDS.set(lag)
     return published
 
 
-async def _relay_tenant(tenant_id, publish: Publish) -> int:
+async def _relay_tenant(tenant_id, publish: Publish) -> tuple[int, float | None]:
     published = 0
     async with tenant_transaction(tenant_id):
         for event in await outbox.pending_events(limit=BATCH):
@@ -44,7 +51,8 @@ async def _relay_tenant(tenant_id, publish: Publish) -> int:
                     break  # keep the tenant's events in order
             await outbox.mark_published(event=event)
             published += 1
-    return published
+        waiting = await outbox.oldest_pending_age_seconds()
+    return published, waiting
 
 
 async def run_relay(publish: Publish, *, stop: asyncio.Event, interval_seconds: float = 0.5) -> None:
@@ -60,3 +68,16 @@ async def run_relay(publish: Publish, *, stop: asyncio.Event, interval_seconds: 
                 await asyncio.wait_for(stop.wait(), interval_seconds)
             except TimeoutError:
                 pass
+
+
+async def settle_history() -> int:
+    """Mark every pending event published without sending it: for data loaded as history (the demo's
+    seed), whose events describe the past and must not start automations. Returns how many."""
+    settled = 0
+    for tenant_id in await lifecycle.active_tenant_ids():
+        async with tenant_transaction(tenant_id):
+            while events := await outbox.pending_events(limit=BATCH):
+                for event in events:
+                    await outbox.mark_published(event=event)
+                settled += len(events)
+    return settled

@@ -12,6 +12,7 @@ from dramatiq.asyncio import EventLoopThread, set_event_loop_thread
 
 from infra.db import close_database, open_database
 from infra.settings import Settings
+from workers.background import BackgroundLoops
 from workers.event_loop import borrow_event_loop, own_event_loop
 
 log = logging.getLogger(__name__)
@@ -40,9 +41,12 @@ class WorkerRuntime:
     worker: dramatiq.Worker
     loop_thread: EventLoopThread
     owns_loop: bool
+    background: BackgroundLoops
 
     def stop(self) -> None:
-        """Stop taking messages, let running ones finish within the timeout, release what we opened."""
+        """Stop the relay and scheduler, stop taking messages, let running ones finish within the
+        timeout, release what we opened."""
+        self.background.stop()
         self.worker.stop(timeout=STOP_TIMEOUT_MS)
         if self.owns_loop:
             self.loop_thread.run_coroutine(close_database())
@@ -57,8 +61,13 @@ def start_worker(
     *,
     threads: int,
     loop: asyncio.AbstractEventLoop | None = None,
+    relay: bool = False,
+    scheduler: bool = False,
+    relay_interval: float = 0.5,
+    scheduler_interval: float = 15.0,
 ) -> WorkerRuntime:
-    """Start `threads` worker threads on `broker`.
+    """Start `threads` worker threads on `broker`, and with `relay`/`scheduler` the outbox relay and
+    the scheduler on the actors' event loop (`concord worker` and the demo run both).
 
     With `loop` (the demo), async actors share that running loop and its database connections;
     without it, they get a loop thread of their own, connected to the database here.
@@ -71,5 +80,13 @@ def start_worker(
         loop_thread = borrow_event_loop(loop)
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=200)
     worker.start()
-    log.info("worker started", extra={"threads": threads, "broker": settings.broker_kind})
-    return WorkerRuntime(worker=worker, loop_thread=loop_thread, owns_loop=loop is None)
+    background = BackgroundLoops(loop_thread)
+    if relay or scheduler:
+        from workers.actors.events import publish_event
+
+        background.start(
+            publish=publish_event if relay else None, scheduler=scheduler,
+            relay_interval=relay_interval, scheduler_interval=scheduler_interval,
+        )
+    log.info("worker started", extra={"threads": threads, "broker": settings.broker_kind, "relay": relay, "scheduler": scheduler})
+    return WorkerRuntime(worker=worker, loop_thread=loop_thread, owns_loop=loop is None, background=background)

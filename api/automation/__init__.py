@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
-NODE_TYPES: list[type] = []
+from api.automation.mutations import AutomationMutation
+from api.automation.queries import AutomationQuery
+from api.automation.types import JobNode, RuleExecutionNode, RuleNode, RuleVersionNode, ScheduleNode, WorkItemNode
+
+QUERIES: tuple[type, ...] = (AutomationQuery,)
+MUTATIONS: tuple[type, ...] = (AutomationMutation,)
+NODE_TYPES: list[type] = [JobNode, RuleNode, RuleVersionNode, RuleExecutionNode, ScheduleNode, WorkItemNode]

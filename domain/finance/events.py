@@ -13,6 +13,8 @@ INVOICE_VOIDED = "finance.invoice_voided"
 PAYMENT_RECORDED = "finance.payment_recorded"
 SUPPLIER_INVOICE_RECEIVED = "finance.supplier_invoice_received"
 BANK_STATEMENT_IMPORTED = "finance.bank_statement_imported"
+INVOICE_OVERDUE = "finance.invoice_overdue"  # recorded once per invoice by the daily check
+SUPPLIER_INVOICE_MATCHED = "finance.supplier_invoice_matched"  # the three-way match, matched or not
 
 
 def invoice_issued(invoice: Invoice) -> dict[str, Any]:
@@ -73,4 +75,32 @@ def bank_statement_imported(statement: BankStatement, *, line_count: int) -> dic
         statement_date=statement.statement_date,
         closing_balance=statement.closing_balance,
         line_count=line_count,
+    )
+
+
+def invoice_overdue(invoice: Invoice, *, days_overdue: int) -> dict[str, Any]:
+    return payload(
+        invoice_id=invoice.id,
+        number=invoice.number,
+        customer_id=invoice.customer_id,
+        currency=invoice.currency,
+        amount_due=invoice.amount_due,
+        due_date=invoice.due_date,
+        days_overdue=days_overdue,
+    )
+
+
+def supplier_invoice_matched(
+    invoice: SupplierInvoice, *, matched: bool, ordered: Any, received: Any, discrepancies: list[str]
+) -> dict[str, Any]:
+    return payload(
+        supplier_invoice_id=invoice.id,
+        supplier_id=invoice.supplier_id,
+        purchase_order_id=invoice.purchase_order_id,
+        matched=matched,
+        currency=invoice.currency,
+        invoiced=invoice.net_amount,
+        ordered=ordered,
+        received=received,
+        discrepancies=discrepancies,
     )

@@ -27,6 +27,7 @@ from domain.operations.purchasing import (
     purchase_order_lines,
     receive_goods,
 )
+from domain.operations.replenishment import Replenishment, choose_warehouse, replenish_shortfall
 from domain.operations.reports import OpenPurchaseOrderLine, ProductBelowReorderPoint, products_below_reorder_point
 from domain.operations.shipping import (
     ShipmentLineInput,
@@ -57,10 +58,12 @@ __all__ = [
     "ProductBelowReorderPoint",
     "PurchaseOrderLineInput",
     "ReceiptLineInput",
+    "Replenishment",
     "ShipmentLineInput",
     "adjust_stock",
     "cancel_purchase_order",
     "cancel_shipment",
+    "choose_warehouse",
     "create_product",
     "create_purchase_order",
     "create_shipment",
@@ -87,6 +90,7 @@ __all__ = [
     "products_below_reorder_point",
     "purchase_order_lines",
     "receive_goods",
+    "replenish_shortfall",
     "set_preferred_supplier",
     "ship_shipment",
     "shipment_lines",

@@ -1,5 +1,25 @@
 """The transactional outbox."""
 
-from domain.outbox.service import EventCursor, events_after, record_event, stream_position
+from domain.outbox.service import (
+    EventCursor,
+    events_after,
+    mark_publish_failed,
+    mark_published,
+    oldest_pending_age_seconds,
+    pending_events,
+    record_event,
+    record_event_once,
+    stream_position,
+)
 
-__all__ = ["EventCursor", "events_after", "record_event", "stream_position"]
+__all__ = [
+    "EventCursor",
+    "events_after",
+    "mark_publish_failed",
+    "mark_published",
+    "oldest_pending_age_seconds",
+    "pending_events",
+    "record_event",
+    "record_event_once",
+    "stream_position",
+]

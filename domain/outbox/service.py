@@ -10,7 +10,9 @@ from typing import Any
 
 from opentelemetry import propagate
 from tortoise import connections
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
 from domain.outbox.models import OutboxEvent
 from tenants.ownership import create_owned, scoped
@@ -27,6 +29,17 @@ async def record_event(*, event_type: str, payload: dict[str, Any], idempotency_
         idempotency_key=idempotency_key or f"{event_type}:{uuid.uuid4()}",
         trace_context=carrier,
     )
+
+
+async def record_event_once(*, event_type: str, payload: dict[str, Any], idempotency_key: str) -> OutboxEvent | None:
+    """Record `event_type` unless an event with `idempotency_key` was ever recorded (then None)."""
+    if await scoped(OutboxEvent).filter(idempotency_key=idempotency_key).exists():
+        return None
+    try:
+        async with in_transaction():  # a savepoint: losing a race to another recorder is fine
+            return await record_event(event_type=event_type, payload=payload, idempotency_key=idempotency_key)
+    except IntegrityError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ DEAL_STAGE_CHANGED = "sales.deal_stage_changed"
 DEAL_WON = "sales.deal_won"
 DEAL_LOST = "sales.deal_lost"
 SALES_ORDER_CREATED = "sales.sales_order_created"
+STOCK_RESERVED = "sales.stock_reserved"  # a won deal's order has its goods set aside (or ordered in)
 
 
 def deal_stage_changed(deal: Deal, change: DealStageChange) -> dict[str, Any]:
@@ -48,4 +49,16 @@ def sales_order_created(order: SalesOrder) -> dict[str, Any]:
         quote_id=order.quote_id,
         currency=order.currency,
         total=order.total,
+    )
+
+
+def stock_reserved(order: SalesOrder, *, shipment_id: Any, warehouse_id: Any, purchase_order_ids: list[Any]) -> dict[str, Any]:
+    return payload(
+        sales_order_id=order.id,
+        number=order.number,
+        customer_id=order.customer_id,
+        shipment_id=shipment_id,
+        warehouse_id=warehouse_id,
+        short=bool(purchase_order_ids),
+        purchase_order_ids=purchase_order_ids,
     )

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from tortoise.queryset import QuerySet
 
+from domain.sales.fulfilment import Reservation, account_owner, create_order_for_won_deal, reserve_stock_for_order
 from domain.sales.leads import convert_lead, create_lead, disqualify_lead, get_lead_or_raise, list_leads, qualify_lead
 from domain.sales.models import DealStageChange, DealStatus, LeadStatus, PipelineStage, QuoteLine, QuoteStatus, SalesOrderLine, SalesOrderStatus
 from domain.sales.orders import (
@@ -49,14 +50,17 @@ __all__ = [
     "LeadStatus",
     "QuoteStatus",
     "SalesOrderStatus",
+    "Reservation",
     "SalesLineInput",
     "StageInput",
     "StageValue",
     "accept_quote",
+    "account_owner",
     "cancel_sales_order",
     "convert_lead",
     "create_deal",
     "create_lead",
+    "create_order_for_won_deal",
     "create_pipeline",
     "create_quote",
     "create_sales_order",
@@ -88,6 +92,7 @@ __all__ = [
     "qualify_lead",
     "quote_lines",
     "reject_quote",
+    "reserve_stock_for_order",
     "sales_order_lines",
     "send_quote",
     "ship_sales_order",

@@ -55,7 +55,10 @@ def worker(threads: int | None = typer.Option(None, help="Worker threads (defaul
     settings = prepare_process(role="worker")
     asyncio.run(_check_database(settings))
     check_broker(settings)
-    runtime = start_worker(settings, build_broker(settings), threads=threads or settings.worker_threads)
+    # Each worker process also relays the outbox and claims schedule slots (both safe with several processes).
+    runtime = start_worker(
+        settings, build_broker(settings), threads=threads or settings.worker_threads, relay=True, scheduler=True
+    )
     _wait_for_stop_signal()
     runtime.stop()
     shutdown_tracing()

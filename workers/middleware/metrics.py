@@ -1,4 +1,5 @@
-"""Job metrics: how many ran by actor and outcome, how long they took, how long they waited."""
+"""Job metrics: how many ran by actor and outcome, how long they took, how long they waited; and the
+outbox lag (how long the oldest unpublished event has waited), which the relay sets after each pass."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import time
 
 import dramatiq
 from dramatiq.middleware import Middleware
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 from infra.metrics import REGISTRY
 
@@ -18,6 +19,12 @@ JOB_SECONDS = Histogram(
 JOB_WAIT_SECONDS = Histogram(
     "concord_job_queue_latency_seconds", "Time from enqueue to start of processing", ["actor"], registry=REGISTRY,
     buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900),
+)
+
+OUTBOX_LAG_SECONDS = Gauge(
+    "concord_outbox_oldest_pending_seconds",
+    "Age of the oldest domain event not yet published to the broker, over all tenants (0: none waits)",
+    registry=REGISTRY,
 )
 
 
