@@ -62,6 +62,9 @@ async def _seed_once(settings: Settings, size: int) -> dict[str, str]:
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Loading demo data", total=size * len(DEMO_TENANTS))
             keys = await seed_demo(customers_per_tenant=size, progress=lambda n: progress.advance(task, n))
+        from workers.outbox_relay import settle_history
+
+        await settle_history()  # the seed is history: its events must not start today's automations
         save_credentials(path, keys)
         return keys
     finally:
@@ -80,7 +83,8 @@ def _in_process_worker(settings: Settings):
         from workers.runtime import start_worker
 
         runtime = start_worker(
-            settings, build_broker(settings), threads=settings.worker_threads, loop=asyncio.get_running_loop()
+            settings, build_broker(settings), threads=settings.worker_threads, loop=asyncio.get_running_loop(),
+            relay=True, scheduler=True,
         )
         try:
             yield
