@@ -12,7 +12,8 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from api.auth_gate import AuthGate, request_limits
 from api.health import healthz, readyz
-from api.schema import schema
+from api.protection import RequestBodyLimit, masks_errors, persisted_query_store
+from api.schema import build_schema
 from api.token_endpoint import token_endpoint
 from api.view import GraphQLEndpoint
 from infra.db import close_database, open_database
@@ -21,8 +22,16 @@ from infra.telemetry import tracer_provider
 from tenants.rate_limits import RequestLimits
 
 
-def graphql_endpoint(settings: Settings, limits: RequestLimits) -> AuthGate:
-    return AuthGate(GraphQLEndpoint(schema, graphql_ide="graphiql" if settings.graphiql else None), settings, limits)
+def graphql_endpoint(settings: Settings, limits: RequestLimits) -> RequestBodyLimit:
+    """`/graphql`: the body-size limit, then authentication, then GraphQL over HTTP."""
+    view = GraphQLEndpoint(
+        build_schema(settings),
+        graphql_ide="graphiql" if settings.graphiql else None,
+        mask_errors=masks_errors(settings),
+        timeout_seconds=settings.graphql_timeout_seconds,
+        persisted_queries=persisted_query_store(settings),
+    )
+    return RequestBodyLimit(AuthGate(view, settings, limits), max_bytes=settings.graphql_max_body_bytes)
 
 
 def create_app(
@@ -51,7 +60,7 @@ def create_app(
     limits = request_limits(settings)  # one per app: the auth gate and the token endpoint share the counts
     endpoint = graphql_endpoint(settings, limits)
     routes = [
-        Route("/graphql", endpoint, methods=["GET", "POST"]),
+        Route("/graphql", endpoint),  # every method: the view answers 405 itself, GraphQL-shaped
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/auth/token", token_endpoint(settings, limits), methods=["POST"]),

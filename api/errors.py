@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -21,6 +22,17 @@ class ErrorCode(StrEnum):
     BAD_USER_INPUT = "BAD_USER_INPUT"
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+    PERSISTED_QUERY_NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED"
+    PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
+    BAD_REQUEST = "BAD_REQUEST"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    NOT_ACCEPTABLE = "NOT_ACCEPTABLE"
+    UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
+    REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+    TIMEOUT = "TIMEOUT"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -39,10 +51,39 @@ def user_error(error: DomainError | TenantError) -> UserError:
 
 
 class CodedError(GraphQLError):
-    """A top-level GraphQL error that carries its `extensions.code`."""
+    """A top-level GraphQL error that carries its `extensions.code` (and any further `extensions`)."""
 
-    def __init__(self, code: ErrorCode, message: str) -> None:
-        super().__init__(message, extensions={"code": str(code)})
+    def __init__(self, code: ErrorCode, message: str, *, extensions: dict[str, Any] | None = None) -> None:
+        super().__init__(message, extensions={"code": str(code), **(extensions or {})})
+
+
+class RequestError(Exception):
+    """A request answered with errors and no `data`, because it could not (or may not) be executed.
+
+    `status` is set for failures of the HTTP request itself (405, 406, 413, 415, a malformed body), which
+    get that status whatever the response media type; unset, the status follows the media type
+    (see `api.http.status`).
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        *,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+        extensions: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+        self.headers = headers or {}
+        self.extensions = extensions or {}
+
+    @property
+    def formatted(self) -> dict[str, Any]:
+        return {"message": self.message, "extensions": {"code": str(self.code), **self.extensions}}
 
 
 def not_found(what: str = "node") -> CodedError:

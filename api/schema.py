@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from api.crm import CrmMutation, CrmQuery, CustomerNode
 from api.extensions import AuditMutations, OperationSpan, TenantTransaction
 from api.nodes import NodeQuery
+from api.protection import introspection_enabled, protection_extensions
 from api.tenancy import ApiKeyNode, AuditEntryNode, TenancyMutation, TenancyQuery
 from api.viewer import ViewerQuery
+from infra.settings import Settings
 
 Query = merge_types("Query", (NodeQuery, ViewerQuery, CrmQuery, TenancyQuery))
 Mutation = merge_types("Mutation", (CrmMutation, TenancyMutation))
 NODE_TYPES = [CustomerNode, ApiKeyNode, AuditEntryNode]
 
 
-def build_schema() -> strawberry.Schema:
-    # Extensions are passed as classes: strawberry builds one per operation, so no state is shared.
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the operation limits of `settings` (the defaults without them: `concord schema`)."""
+    settings = settings or Settings.model_construct()
+    # Extensions are passed as classes or factories: strawberry builds them per operation, so no state is shared.
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,
-        extensions=[OperationSpan, TenantTransaction, AuditMutations],
+        extensions=[*protection_extensions(settings), OperationSpan, TenantTransaction, AuditMutations],
+        # Without introspection, "did you mean …?" hints would still spell out the schema.
+        config=StrawberryConfig(disable_field_suggestions=not introspection_enabled(settings)),
     )
 
 

@@ -70,6 +70,17 @@ class Settings(BaseSettings):
     artifacts_dir: Path = Path("var/artifacts")
     chromium_path: str | None = None
     graphiql: bool = True
+    # GraphQL operation limits (api/protection/): an operation past one is refused before it runs.
+    graphql_max_depth: int = Field(default=15, ge=1)
+    graphql_max_aliases: int = Field(default=30, ge=0)
+    graphql_max_tokens: int = Field(default=5000, ge=1)
+    graphql_max_cost: int = Field(default=50_000, ge=1)
+    graphql_max_body_bytes: int = Field(default=1_048_576, ge=1)
+    graphql_timeout_seconds: float = Field(default=30.0, gt=0)
+    # Unset: introspection is on in development and off in production.
+    graphql_introspection: bool | None = None
+    # Automatic persisted queries kept per process, least recently used dropped first; 0 turns APQ off.
+    graphql_persisted_queries: int = Field(default=1000, ge=0)
 
     @field_validator("database_url")
     @classmethod
