@@ -15,7 +15,8 @@ from api.legal import NODE_TYPES as LEGAL_NODE_TYPES
 from api.legal import LegalMutation, LegalQuery
 from api.operations import NODE_TYPES as OPERATIONS_NODE_TYPES
 from api.operations import OperationsMutation, OperationsQuery
+from api.reports import ReportsQuery
 
-QUERIES: tuple[type, ...] = (HrQuery, FinanceQuery, OperationsQuery, LegalQuery, ItQuery)
+QUERIES: tuple[type, ...] = (HrQuery, FinanceQuery, OperationsQuery, LegalQuery, ItQuery, ReportsQuery)
 MUTATIONS: tuple[type, ...] = (HrMutation, FinanceMutation, OperationsMutation, LegalMutation, ItMutation)
 NODE_TYPES: list[type] = [*HR_NODE_TYPES, *FINANCE_NODE_TYPES, *OPERATIONS_NODE_TYPES, *LEGAL_NODE_TYPES, *IT_NODE_TYPES]
