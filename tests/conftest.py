@@ -1,4 +1,5 @@
-"""Fixtures every tier shares: settings, a migrated database per module on each backend, an API client."""
+"""Fixtures every tier shares: settings, a migrated database per module on each backend (cloned from a
+session template), an API client."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from infra.db import close_database, open_database
 from infra.logging import register_tenant_lookup
 from infra.settings import Settings, load_settings
 from infra.telemetry import configure_tracing
-from tests.databases import TestDatabase, create_postgres_database, drop_postgres_database, migrate, sqlite_database
+from tests.databases import Templates, TestDatabase, drop_postgres_database
 from tests.services import POSTGRES_URL_ENV, require_service
 
 _span_exporter = InMemorySpanExporter()
@@ -39,21 +40,29 @@ def spans() -> Iterator[InMemorySpanExporter]:
     _span_exporter.clear()
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def test_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestDatabase]:
-    """A freshly migrated database for this test module, on SQLite and on a real PostgreSQL."""
-    if request.param == "sqlite":
-        database = sqlite_database(tmp_path_factory.mktemp("db"))
-        asyncio.run(migrate(database))
-        yield database
-        return
-    server = require_service(POSTGRES_URL_ENV)
-    database = asyncio.run(create_postgres_database(server))
+@pytest.fixture(scope="session")
+def migrated_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """One migrated template per backend for the whole session (see tests/databases.py)."""
+    templates = Templates(tmp_path_factory.mktemp("template"))
     try:
-        asyncio.run(migrate(database))
+        yield templates
+    finally:
+        templates.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def test_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, migrated_templates: Templates
+) -> Iterator[TestDatabase]:
+    """A freshly migrated database for this test module, on SQLite and on a real PostgreSQL."""
+    if request.param == "postgres":
+        require_service(POSTGRES_URL_ENV)
+    database = migrated_templates.clone(request.param, tmp_path_factory.mktemp("db"))
+    try:
         yield database
     finally:
-        asyncio.run(drop_postgres_database(database))
+        if database.is_postgres:
+            asyncio.run(drop_postgres_database(database))
 
 
 @pytest.fixture

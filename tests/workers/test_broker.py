@@ -12,7 +12,6 @@ import pytest
 from infra.db import close_database, open_database
 from infra.settings import load_settings
 from tests.conftest import make_tenant
-from tests.databases import migrate, sqlite_database
 from tests.services import RABBITMQ_URL_ENV, REDIS_URL_ENV, require_service
 from workers.broker import build_broker
 from workers.message_options import TENANT_ID
@@ -26,11 +25,10 @@ def broker_url(request) -> str:
     return require_service({"redis": REDIS_URL_ENV, "rabbitmq": RABBITMQ_URL_ENV}[request.param])
 
 
-def tenant_in_new_database(tmp_path) -> tuple[str, uuid.UUID]:
-    database = sqlite_database(tmp_path)
+def tenant_in_new_database(tmp_path, migrated_templates) -> tuple[str, uuid.UUID]:
+    database = migrated_templates.clone("sqlite", tmp_path)
 
     async def prepare() -> uuid.UUID:
-        await migrate(database)
         await open_database(load_settings(database_url=database.url))
         try:
             return (await make_tenant("Broker Test")).id
@@ -40,8 +38,8 @@ def tenant_in_new_database(tmp_path) -> tuple[str, uuid.UUID]:
     return database.url, asyncio.run(prepare())
 
 
-def test_a_worker_runs_sync_and_async_actors_from_the_broker(broker_url, tmp_path):
-    database_url, tenant_id = tenant_in_new_database(tmp_path)
+def test_a_worker_runs_sync_and_async_actors_from_the_broker(broker_url, tmp_path, migrated_templates):
+    database_url, tenant_id = tenant_in_new_database(tmp_path, migrated_templates)
     settings = load_settings(broker_url=broker_url, database_url=database_url)
     broker = build_broker(settings)
     queue = f"test-{uuid.uuid4().hex[:8]}"

@@ -18,7 +18,7 @@ from infra.settings import load_settings
 from tenants.context import tenant_transaction
 from tenants.ownership import scoped
 from tests.databases import drop_postgres_database
-from tests.domain.conftest import _clone_postgres
+from tests.databases import clone_postgres
 from tests.services import POSTGRES_URL_ENV, REDIS_URL_ENV, require_service
 from tests.workers.harness import eventually, redis_worker
 from workers.actors.events import publish_event, run_automation
@@ -49,7 +49,7 @@ async def poisoned(*, event_id: str, event_type: str, payload: dict) -> None:
 @pytest.fixture(scope="module")
 def test_database(migrated_templates):
     require_service(POSTGRES_URL_ENV)
-    database = asyncio.run(_clone_postgres(migrated_templates.get("postgres")))
+    database = asyncio.run(clone_postgres(migrated_templates.get("postgres")))
     yield database
     asyncio.run(drop_postgres_database(database))
 

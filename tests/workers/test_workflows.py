@@ -27,7 +27,7 @@ from domain.service import service as service_desk
 from tenants.context import tenant_transaction
 from tenants.ownership import scoped
 from tests.databases import drop_postgres_database
-from tests.domain.conftest import _clone_postgres
+from tests.databases import clone_postgres
 from tests.services import POSTGRES_URL_ENV, require_service
 from tests.workers.harness import eventually, redis_worker, unique
 
@@ -36,7 +36,7 @@ from tests.workers.harness import eventually, redis_worker, unique
 def test_database(migrated_templates):
     """PostgreSQL only: the production pair of database and broker, with row-level security on."""
     require_service(POSTGRES_URL_ENV)
-    database = asyncio.run(_clone_postgres(migrated_templates.get("postgres")))
+    database = asyncio.run(clone_postgres(migrated_templates.get("postgres")))
     yield database
     asyncio.run(drop_postgres_database(database))
 
