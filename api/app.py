@@ -9,9 +9,14 @@ from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
+from strawberry.asgi import GraphQL
 
+from api.auth import token_verifier
 from api.auth_gate import AuthGate, request_limits
+from api.bots.artifact_links import artifact_download
+from api.platform import PlatformGate, platform_schema
 from api.health import healthz, readyz
+from api.observability.metrics import metrics_endpoint
 from api.protection import RequestBodyLimit, masks_errors, persisted_query_store
 from api.schema import build_schema
 from api.token_endpoint import token_endpoint
@@ -30,8 +35,13 @@ def graphql_endpoint(settings: Settings, limits: RequestLimits) -> RequestBodyLi
         mask_errors=masks_errors(settings),
         timeout_seconds=settings.graphql_timeout_seconds,
         persisted_queries=persisted_query_store(settings),
+        token_verifier=token_verifier(settings),
     )
     return RequestBodyLimit(AuthGate(view, settings, limits), max_bytes=settings.graphql_max_body_bytes)
+
+
+def platform_endpoint(settings: Settings, limits: RequestLimits) -> PlatformGate:
+    return PlatformGate(GraphQL(platform_schema, graphql_ide=None), token_verifier(settings), limits)
 
 
 def create_app(
@@ -63,7 +73,10 @@ def create_app(
         Route("/graphql", endpoint),  # every method: the view answers 405 itself, GraphQL-shaped
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint),
         Route("/auth/token", token_endpoint(settings, limits), methods=["POST"]),
+        Route("/platform/graphql", platform_endpoint(settings, limits), methods=["GET", "POST"]),
+        Route("/artifacts/{token}", artifact_download, methods=["GET", "HEAD"]),  # signed bot-run artifact links
         WebSocketRoute("/graphql", endpoint),
         *extra_routes,
     ]

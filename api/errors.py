@@ -46,8 +46,14 @@ class UserError:
 
 
 def user_error(error: DomainError | TenantError) -> UserError:
-    path = ["input", *error.field.split(".")] if error.field else None
+    """The userError for a refused input; the domain's snake_case field path becomes the input's camelCase one."""
+    path = ["input", *(_camel(part) for part in error.field.split("."))] if error.field else None
     return UserError(field=path, message=error.message, code=str(error.code))
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 class CodedError(GraphQLError):

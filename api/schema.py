@@ -6,17 +6,20 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from api.crm import CrmMutation, CrmQuery, CustomerNode
+from api import automation, back_office, bots, front_office
 from api.extensions import AuditMutations, OperationSpan, TenantTransaction
 from api.nodes import NodeQuery
+from api.observability.metrics import OperationMetrics
+from api.subscriptions import Subscription
 from api.protection import introspection_enabled, protection_extensions
 from api.tenancy import ApiKeyNode, AuditEntryNode, TenancyMutation, TenancyQuery
 from api.viewer import ViewerQuery
 from infra.settings import Settings
 
-Query = merge_types("Query", (NodeQuery, ViewerQuery, CrmQuery, TenancyQuery))
-Mutation = merge_types("Mutation", (CrmMutation, TenancyMutation))
-NODE_TYPES = [CustomerNode, ApiKeyNode, AuditEntryNode]
+AREAS = (front_office, back_office, automation, bots)
+Query = merge_types("Query", (NodeQuery, ViewerQuery, *(root for area in AREAS for root in area.QUERIES), TenancyQuery))
+Mutation = merge_types("Mutation", (*(root for area in AREAS for root in area.MUTATIONS), TenancyMutation))
+NODE_TYPES = [*(node for area in AREAS for node in area.NODE_TYPES), ApiKeyNode, AuditEntryNode]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
@@ -26,8 +29,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=NODE_TYPES,
-        extensions=[*protection_extensions(settings), OperationSpan, TenantTransaction, AuditMutations],
+        extensions=[*protection_extensions(settings), OperationMetrics, OperationSpan, TenantTransaction, AuditMutations],
         # Without introspection, "did you mean …?" hints would still spell out the schema.
         config=StrawberryConfig(disable_field_suggestions=not introspection_enabled(settings)),
     )

@@ -34,6 +34,8 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from api.context import RequestContext
+from api.ws_auth import authenticate_connection
+from tenants.tokens import TokenVerifier
 from api.errors import ErrorCode, RequestError
 from api.http import (
     GRAPHQL_RESPONSE_JSON,
@@ -66,11 +68,17 @@ class GraphQLEndpoint(GraphQL):
         mask_errors: bool = False,
         timeout_seconds: float | None = None,
         persisted_queries: PersistedQueryStore | None = None,
+        token_verifier: TokenVerifier | None = None,
     ) -> None:
         super().__init__(schema, graphql_ide=graphql_ide)
         self.mask_errors = mask_errors
         self.timeout_seconds = timeout_seconds
         self.persisted_queries = persisted_queries
+        self.token_verifier = token_verifier
+
+    async def on_ws_connect(self, context: RequestContext) -> None:
+        """graphql-transport-ws: the bearer token comes in `connection_init`; a bad one closes with 4403."""
+        await authenticate_connection(context, self.token_verifier)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> RequestContext:
         principal = request.scope.get("state", {}).get("principal")

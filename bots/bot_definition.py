@@ -31,6 +31,12 @@ class BotDefinition:
     params: type[BotParams]
     result: type
     description: str = ""
+    canary: bool = False  # a read-only dry run that checks the portal's layout (bots.canary)
+
+    @property
+    def makes_writes(self) -> bool:
+        """Whether its runs send a write that must happen exactly once (its params describe it as a WriteIntent)."""
+        return hasattr(self.params, "write_intent")
 
     def validate(self, raw: Mapping[str, Any] | BotParams) -> BotParams:
         """The params as the bot's model; InvalidParams names each param that is wrong and why."""

@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     CANCELLED = "CANCELLED"
     INVALID_PARAMS = "INVALID_PARAMS"
     INTERNAL_ERROR = "INTERNAL_ERROR"  # a bug or a browser failure; the message names the exception type only
+    RUN_PAUSED = "RUN_PAUSED"  # stopped between steps to resume later (its tenant was suspended); not an end
 
 
 class BotError(Exception):
@@ -92,6 +93,13 @@ class RunTimeout(BotError):
 class InputTimeout(BotError):
     def __init__(self, seconds: float) -> None:
         super().__init__(ErrorCode.INPUT_TIMEOUT, f"No input was provided within {seconds:g} s.")
+
+
+class RunPaused(BotError):
+    """The run stops before its next step and goes back to the queue (a suspended tenant's runs pause)."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__(ErrorCode.RUN_PAUSED, f"The run paused before step {step!r}; it resumes when its tenant is active.")
 
 
 class InvalidParams(BotError):

@@ -11,6 +11,7 @@ from bots.bank import (
     submit_payment,
 )
 from bots.bot_definition import BotDefinition, BotRegistry
+from bots.canary import canary_definitions
 from bots.supplier import PurchaseOrderInvoiced, SubmitPurchaseOrderParams, submit_purchase_order
 from bots.tax import FileVatReturnParams, VatReturnFiled, file_vat_return
 
@@ -51,5 +52,5 @@ BOTS = (
 
 
 def default_registry() -> BotRegistry:
-    """A registry with Concord's bots; each call gives a new one, so adding a bot to it changes no other."""
-    return BotRegistry(BOTS)
+    """A registry with Concord's bots and a canary per portal; each call gives a new one, so adding a bot to it changes no other."""
+    return BotRegistry([*BOTS, *canary_definitions()])

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -16,7 +18,7 @@ from playwright.async_api import BrowserContext, Download, Page
 
 from bots.artifacts import RunArtifacts
 from bots.deadlines import PausableDeadlines
-from bots.errors import BotError, InputTimeout
+from bots.errors import BotError, ErrorCode, InputTimeout
 from bots.observer import ObserverFanOut
 from bots.records import (
     Artifact,
@@ -28,15 +30,27 @@ from bots.records import (
     RunState,
     RunStateChange,
     StepRecord,
+    jsonable,
 )
 from bots.redaction import Redactor
 from bots.run_policy import RetryPolicy, RunTimeouts
+from bots.write_ledger import UnrecordedLedger, WriteIntent, WriteLedger
 
 if TYPE_CHECKING:
     from bots.steps import StepRunner
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+@dataclass
+class WriteConfirmation:
+    """Filled in by the bot inside `exactly_once` with what the portal answered (payment id, receipt number)."""
+
+    confirmation: dict[str, Any] = field(default_factory=dict)
+
+    def confirm(self, **values: Any) -> None:
+        self.confirmation.update(values)
 
 
 def utcnow() -> datetime:
@@ -64,6 +78,8 @@ class BotRun:
         redactor: Redactor,
         events: ObserverFanOut,
         trace_id: str,
+        ledger: WriteLedger | None = None,
+        completed_write_steps: Iterable[str] = (),
     ) -> None:
         self.info = info
         self.timeouts = timeouts
@@ -87,6 +103,11 @@ class BotRun:
         self.failure_screenshot_taken = False
         self.cancel_requested = False
         self.finishing = False  # past the point where cancelling could change the outcome
+        self.pause_requested = False  # stop before the next step, to resume later (a suspended tenant)
+        self.ledger: WriteLedger = ledger or UnrecordedLedger()
+        # Steps that are not safe to repeat and that an earlier execution of this run completed.
+        self.completed_write_steps = frozenset(completed_write_steps)
+        self._checked_writes: set[str] = set()
         self._events = events
         self._input: asyncio.Future[str] | None = None
         self._task: asyncio.Task[None] | None = None
@@ -147,6 +168,42 @@ class BotRun:
         self.redactor.add(value)  # typed answers are usually one-time codes
         await self.set_state(RunState.RUNNING)
         return value
+
+    async def portal_checked(self, intent: WriteIntent, found: Any = None) -> None:
+        """Report what the portal shows for the write's key (`found`: its listing, None: nothing).
+
+        Required before `exactly_once` may send the write; the ledger may stop the run here (the key
+        was used for another write, or it says the write was confirmed though the portal shows nothing).
+        """
+        await self.ledger.checked(self.info, intent, jsonable(found) if found is not None else None)
+        self._checked_writes.add(intent.subject)
+
+    @asynccontextmanager
+    async def exactly_once(
+        self, intent: WriteIntent, *, what: str, how_to_retry: str, details: dict[str, Any] | None = None
+    ) -> AsyncIterator[WriteConfirmation]:
+        """Send a write at most once: the intent is recorded before, the portal's confirmation after.
+
+        Inside, a transient failure is OUTCOME_UNKNOWN (see `uncertain_write`), never retried in the
+        run; the next attempt reads the portal before it may send again.
+        """
+        from bots.uncertain_write import uncertain_write
+
+        if intent.subject not in self._checked_writes:
+            raise BotError(ErrorCode.INTERNAL_ERROR, f"{what}: the bot must read the portal's state before sending it.")
+        await self.ledger.before_submit(self.info, intent)
+        written = WriteConfirmation()
+        try:
+            async with uncertain_write(what, how_to_retry=how_to_retry, details=details):
+                yield written
+        except BotError as error:
+            if error.code in (ErrorCode.PORTAL_REJECTED, ErrorCode.PORTAL_AUTH_FAILED):
+                await self.ledger.refused(self.info, intent)
+            raise
+        try:
+            await self.ledger.confirmed(self.info, intent, jsonable(written.confirmation))
+        except Exception:  # the write happened; the next check reads it from the portal and confirms it then
+            log.exception("could not record the confirmation of %s in run %s", intent.subject, self.id)
 
     async def keep_download(self, download: Download) -> Artifact:
         """Save a Playwright download under the run's downloads/ and record it as an artifact."""

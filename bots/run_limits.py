@@ -4,6 +4,9 @@ Per tenant and per portal, a semaphore bounds concurrent runs; per portal creden
 allows one live session at a time (old portals log a user's other session out, and the bank
 bot's check-then-pay must not race a second run of the same login); per portal, consecutive
 run starts are spaced at least `politeness_seconds` apart.
+
+These hold within one process; `bots.persisted.limits.DatabaseRunLimits` adds the same session
+and politeness rules across every worker, through the database.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import asyncio
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager, nullcontext
 from dataclasses import dataclass
 
 
@@ -38,18 +41,32 @@ class RunLimits:
         self._next_start: dict[str, float] = {}
 
     @asynccontextmanager
-    async def slot(self, *, tenant_id: str, portal: str, credential: str) -> AsyncIterator[None]:
+    async def slot(
+        self, *, tenant_id: str, portal: str, credential: str, run_id: str = "", portal_url: str = ""
+    ) -> AsyncIterator[None]:
         """Wait until this run may start, and hold its place until it ends.
 
-        Always acquired in the same order (credential, tenant, portal) so that two runs can never
-        each hold what the other waits for.
+        Always acquired in the same order (credential here, the credential's shared session,
+        tenant, portal) so that two runs can never each hold what the other waits for.
         """
         async with AsyncExitStack() as held:
             await held.enter_async_context(self._sessions[(portal, credential)])
+            await held.enter_async_context(
+                self.shared_session(tenant_id=tenant_id, portal=portal, credential=credential, run_id=run_id)
+            )
             await held.enter_async_context(self._tenant_slots[tenant_id])
             await held.enter_async_context(self._portal_slots[portal])
-            await self._space_out(portal)
+            await self.space_out(portal=portal, portal_url=portal_url)
             yield
+
+    def shared_session(
+        self, *, tenant_id: str, portal: str, credential: str, run_id: str
+    ) -> AbstractAsyncContextManager[None]:
+        """The credential's session across processes; within one process the lock above is all there is."""
+        return nullcontext()
+
+    async def space_out(self, *, portal: str, portal_url: str) -> None:
+        await self._space_out(portal)
 
     async def _space_out(self, portal: str) -> None:
         now = time.monotonic()

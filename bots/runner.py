@@ -34,6 +34,7 @@ from bots.run import BotRun, utcnow
 from bots.run_limits import RunLimits
 from bots.run_policy import RetryPolicy, RunTimeouts
 from bots.steps import StepRunner
+from bots.write_ledger import WriteLedger
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer("concord.bots")
@@ -88,11 +89,15 @@ class BotRunner:
         observers: Sequence[RunObserver] = (),
         timeouts: RunTimeouts | None = None,
         context_setup: ContextSetup | None = None,
+        ledger: WriteLedger | None = None,
+        completed_write_steps: Sequence[str] = (),
     ) -> BotRun:
         """Queue a run and return it; raises InvalidParams (naming each bad param) before anything runs.
 
         `traceparent` (W3C) makes the run span a child of the caller's span. `context_setup` runs
-        on the run's fresh browser context before anything else (diagnostics and tests).
+        on the run's fresh browser context before anything else (diagnostics and tests). `ledger`
+        records the run's exactly-once writes; `completed_write_steps` are the checkpoint of an
+        earlier execution of the same run (steps not safe to repeat that it completed).
         """
         definition = self.registry.get(bot_name)
         valid_params = definition.validate(params)
@@ -120,6 +125,8 @@ class BotRunner:
             redactor=Redactor(credentials.secrets()),
             events=ObserverFanOut([*self.observers, *observers]),
             trace_id=format(span.get_span_context().trace_id, "032x"),
+            ledger=ledger,
+            completed_write_steps=completed_write_steps,
         )
         task = asyncio.get_running_loop().create_task(
             self._execute(run, definition, span, portal_url, credentials, valid_params, context_setup),
@@ -157,7 +164,11 @@ class BotRunner:
             try:
                 await run.set_state(RunState.QUEUED)
                 slot = self.limits.slot(
-                    tenant_id=run.info.tenant_id, portal=definition.portal, credential=credentials.session_key()
+                    tenant_id=run.info.tenant_id,
+                    portal=definition.portal,
+                    credential=credentials.session_key(),
+                    run_id=run.id,
+                    portal_url=portal_url,
                 )
                 async with slot:
                     result = await self._drive(run, definition, portal_url, credentials, params, context_setup)
@@ -233,6 +244,10 @@ class BotRunner:
             await run.set_state(RunState.SUCCEEDED, result=jsonable(run.result))
             return
         run.error = error
+        if error.code == ErrorCode.RUN_PAUSED.value:  # not an end: back to the queue, to resume later
+            span.set_attribute("bot.run.paused", True)
+            await run.set_state(RunState.QUEUED, error=error)
+            return
         span.set_status(Status(StatusCode.ERROR, error.code))
         span.set_attribute("bot.error.code", error.code)
         final = RunState.CANCELLED if error.code == ErrorCode.CANCELLED.value else RunState.FAILED

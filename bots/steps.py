@@ -14,7 +14,7 @@ from opentelemetry.trace import Status, StatusCode
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from bots.errors import BotError, ErrorCode, PortalUnavailable, StepTimeout
+from bots.errors import BotError, ErrorCode, OutcomeUnknown, PortalUnavailable, RunPaused, StepTimeout
 from bots.records import RunError, StepRecord, StepStatus
 
 if TYPE_CHECKING:
@@ -61,6 +61,15 @@ class StepRunner:
         timeout: float | None,
     ) -> T:
         run = self.run_
+        if run.pause_requested:
+            raise RunPaused(name)
+        if not idempotent and name in run.completed_write_steps:
+            # The bot's own check before the write got here, yet the checkpoint says it was done: a person must look.
+            raise OutcomeUnknown(
+                f"Step {name!r} completed in an earlier execution of this run, but the portal does not show it done; "
+                "it is not repeated.",
+                details={"step": name},
+            )
         seconds = timeout if timeout is not None else run.timeouts.step
         attributes = {"bot.step.name": name, "bot.step.idempotent": idempotent, "bot.run.id": run.id}
         with tracer.start_as_current_span(f"bot.step {name}", attributes=attributes, record_exception=False) as span:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
-NODE_TYPES: list[type] = []
+from api.bots.mutations import BotsMutation
+from api.bots.queries import BotsQuery
+from api.bots.types import BotRunNode, PaymentOrderNode
+
+QUERIES: tuple[type, ...] = (BotsQuery,)
+MUTATIONS: tuple[type, ...] = (BotsMutation,)
+NODE_TYPES: list[type] = [BotRunNode, PaymentOrderNode]

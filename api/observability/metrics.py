@@ -30,7 +30,8 @@ class OperationMetrics(SchemaExtension):
         started = time.perf_counter()
         yield
         context = self.execution_context
-        operation_type = context.operation_type.value if context.operation_type else "unknown"
+        # A document that did not parse has no operation type, and Strawberry raises rather than answer None.
+        operation_type = context.operation_type.value if context.graphql_document is not None else "unknown"
         name = operation_label(context.operation_name)
         OPERATIONS.labels(operation_type, name).inc()
         OPERATION_SECONDS.labels(operation_type, name).observe(time.perf_counter() - started)

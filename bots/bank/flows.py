@@ -25,7 +25,6 @@ from bots.credentials import PortalCredentials
 from bots.errors import InvalidParams, PortalAuthFailed, PortalLayoutChanged
 from bots.records import Artifact
 from bots.run import BotRun
-from bots.uncertain_write import uncertain_write
 
 PAYMENT_CODE_PROMPT = (
     "The bank asks for the one-time code from the authenticator app of {username} to authorise a payment."
@@ -74,6 +73,7 @@ async def submit_payment(
     between the check and the payment.
     """
     reference = params.portal_reference
+    intent = params.write_intent()
     await run.step("login", lambda: log_in(run, portal_url, credentials), idempotent=True)
     earlier = await run.step(
         "find earlier payment",
@@ -81,7 +81,10 @@ async def submit_payment(
         idempotent=True,
     )
     if earlier:
-        return _already_paid(earlier[0], params)
+        paid = _already_paid(earlier[0], params)
+        await run.portal_checked(intent, found={"payment_id": paid.payment_id, "status": paid.status})
+        return paid
+    await run.portal_checked(intent, found=None)
 
     async def enter() -> str:
         from_account = await AccountsPage(run, portal_url).choose_account(params.from_account, currency=params.currency)
@@ -123,19 +126,22 @@ async def _authorise(
     page = AuthorisePaymentPage(run, portal_url)
     await page.open_draft(authorise_path)
     code = await one_time_code(run, credentials, prompt=PAYMENT_CODE_PROMPT)
-    async with uncertain_write(
-        f"The payment of {params.amount} {params.currency} to {params.beneficiary}",
+    async with run.exactly_once(
+        params.write_intent(),
+        what=f"The payment of {params.amount} {params.currency} to {params.beneficiary}",
         how_to_retry=f"Submit it again with idempotency key {params.idempotency_key}: "
         "the bot looks for it before paying.",
         details={"idempotency_key": params.idempotency_key, "reference": params.portal_reference},
-    ):
+    ) as written:
         accepted = await page.authorise(code)
         if not accepted:
             # A computed code at the edge of its window, or a bank that wants another code: a human knows.
             accepted = await page.authorise(await run.ask_for_input(REFUSED_CODE_PROMPT))
         if not accepted:
             raise PortalAuthFailed("The bank refused the one-time code for the payment; no payment was made.")
-        return await PaymentPage(run, portal_url).read_confirmation()
+        confirmation = await PaymentPage(run, portal_url).read_confirmation()
+        written.confirm(payment_id=confirmation.payment_id, status=confirmation.status)
+        return confirmation
 
 
 def _already_paid(payment: PaymentListing, params: SubmitPaymentParams) -> PaymentSubmitted:

@@ -12,6 +12,7 @@ from pydantic import Field, field_validator, model_validator
 from bots.bot_definition import BotParams
 from bots.portal_values import compact_iban
 from bots.records import Artifact
+from bots.write_ledger import WriteIntent
 
 IBAN_PATTERN = r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$"
 
@@ -78,6 +79,20 @@ class SubmitPaymentParams(BotParams):
     def portal_reference(self) -> str:
         """The reference sent to the bank: the caller's, tagged with the idempotency key so a retry can find it."""
         return f"{self.reference} {self.idempotency_tag}" if self.reference else self.idempotency_tag
+
+    def write_intent(self) -> WriteIntent:
+        """The payment as the exactly-once ledger records it."""
+        return WriteIntent(
+            scope="bank.payment",
+            key=self.idempotency_key,
+            summary={
+                "beneficiary": self.beneficiary,
+                "iban": self.iban,
+                "amount": f"{self.amount:.2f}",
+                "currency": self.currency,
+                "reference": self.portal_reference,
+            },
+        )
 
 
 @dataclass(frozen=True)

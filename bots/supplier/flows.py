@@ -26,7 +26,6 @@ from bots.supplier.pages import (
     SupplierLoginPage,
 )
 from bots.supplier.params import PurchaseOrderInvoiced, SubmitPurchaseOrderParams
-from bots.uncertain_write import uncertain_write
 
 INVOICED = "Invoiced"
 
@@ -45,6 +44,7 @@ async def submit_purchase_order(
 
     await run.step("login", log_in, idempotent=True)
     earlier_order = await run.step("find earlier order", find_earlier_order, idempotent=True)
+    await run.portal_checked(params.write_intent(), found={"order_number": earlier_order} if earlier_order else None)
     order_number = earlier_order or await run.step(
         "submit order", lambda: _place_order(run, portal_url, params), screenshot=True
     )
@@ -76,13 +76,16 @@ async def submit_purchase_order(
 async def _place_order(run: BotRun, portal_url: str, params: SubmitPurchaseOrderParams) -> str:
     content = await SupplierFrameset(run, portal_url).show("#nav-new-order")
     form = OrderFormPage(run, portal_url, surface=content)
-    async with uncertain_write(
-        f"Purchase order {params.po_reference}",
+    async with run.exactly_once(
+        params.write_intent(),
+        what=f"Purchase order {params.po_reference}",
         how_to_retry="Run the bot again with the same PO reference: it looks for the order before ordering.",
         details={"po_reference": params.po_reference},
-    ):
+    ) as written:
         await form.place_order(params.po_reference, [(line.sku, line.quantity) for line in params.lines])
-        return await OrderSubmittedPage(run, portal_url, surface=content).read_order_number()
+        order_number = await OrderSubmittedPage(run, portal_url, surface=content).read_order_number()
+        written.confirm(order_number=order_number)
+        return order_number
 
 
 async def _wait_for_invoice(

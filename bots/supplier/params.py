@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bots.bot_definition import BotParams
 from bots.records import Artifact
 from bots.supplier.pages import InvoiceLine
+from bots.write_ledger import WriteIntent
 
 
 class OrderLineParams(BaseModel):
@@ -24,6 +25,14 @@ class SubmitPurchaseOrderParams(BotParams):
     lines: list[OrderLineParams] = Field(min_length=1, max_length=10)
     poll_interval_seconds: float = Field(default=5.0, gt=0, le=600, description="between looks at the order's status")
     invoice_wait_seconds: float = Field(default=600.0, ge=0, le=86_400, description="how long to wait for the invoice")
+
+    def write_intent(self) -> WriteIntent:
+        """The order as the exactly-once ledger records it: one order per PO reference."""
+        return WriteIntent(
+            scope="supplier.purchase_order",
+            key=self.po_reference,
+            summary={"po_reference": self.po_reference, "lines": [[line.sku, line.quantity] for line in self.lines]},
+        )
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ from bots.tax.pages import (
     VatReviewPage,
 )
 from bots.tax.params import FileVatReturnParams, VatReturnFiled
-from bots.uncertain_write import uncertain_write
 
 
 async def file_vat_return(
     run: BotRun, portal_url: str, credentials: PortalCredentials, params: FileVatReturnParams
 ) -> VatReturnFiled:
+    intent = params.write_intent()
     await run.step("login", lambda: TaxLoginPage(run, portal_url).log_in(credentials), idempotent=True)
     filed = await run.step(
         "find filed return", lambda: FiledReturnsPage(run, portal_url).find_return(params.period), idempotent=True
@@ -38,7 +38,9 @@ async def file_vat_return(
                 details={"receipt_number": filed.receipt_number},
             )
         receipt_number, net_payable, filed_at = filed.receipt_number, filed.net_payable, filed.filed_at
+        await run.portal_checked(intent, found={"receipt_number": receipt_number, "filed_at": filed_at})
     else:
+        await run.portal_checked(intent, found=None)
         await run.step(
             "enter period",
             lambda: VatPeriodPage(run, portal_url).start_return(period=params.period, vat_number=params.vat_number),
@@ -73,10 +75,13 @@ async def file_vat_return(
 async def _submit(run: BotRun, portal_url: str, params: FileVatReturnParams) -> Receipt:
     review = VatReviewPage(run, portal_url)
     await review.check_net_payable(params.net_payable)
-    async with uncertain_write(
-        f"The VAT return for {params.period}",
+    async with run.exactly_once(
+        params.write_intent(),
+        what=f"The VAT return for {params.period}",
         how_to_retry="Run the bot again: it looks for the filed return before filing.",
         details={"period": params.period},
-    ):
+    ) as written:
         await review.submit_return()
-        return await VatConfirmationPage(run, portal_url).read_receipt()
+        receipt = await VatConfirmationPage(run, portal_url).read_receipt()
+        written.confirm(receipt_number=receipt.receipt_number, filed_at=receipt.filed_at)
+        return receipt

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from bots.bot_definition import BotParams
 from bots.records import Artifact
+from bots.write_ledger import WriteIntent
 
 PERIOD_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
@@ -22,6 +23,19 @@ class FileVatReturnParams(BotParams):
     @property
     def net_payable(self) -> Decimal:
         return self.output_vat - self.input_vat
+
+    def write_intent(self) -> WriteIntent:
+        """The filing as the exactly-once ledger records it: one return per taxpayer and period."""
+        return WriteIntent(
+            scope="tax.vat_return",
+            key=f"{self.vat_number}:{self.period}",
+            summary={
+                "period": self.period,
+                "vat_number": self.vat_number,
+                "output_vat": f"{self.output_vat:.2f}",
+                "input_vat": f"{self.input_vat:.2f}",
+            },
+        )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from tortoise.queryset import QuerySet
@@ -147,8 +147,10 @@ async def receive_goods(
     lines: Sequence[ReceiptLineInput],
     received_on: date | None = None,
     received_by: str | None = None,
+    at: datetime | None = None,
 ) -> GoodsReceipt:
-    """Book goods that arrived against an open purchase order into its warehouse, never beyond what was ordered."""
+    """Book goods that arrived against an open purchase order into its warehouse, never beyond what was ordered;
+    the stock movements are stamped `at` (default: now), as when a receipt is entered after the fact."""
     if not lines:
         raise DomainError(OperationsErrorCode.LINES_REQUIRED, "a receipt needs at least one line", field="lines")
     async with in_transaction():
@@ -193,6 +195,7 @@ async def receive_goods(
                 kind=MovementKind.RECEIPT,
                 reference=f"goods_receipt:{receipt.number}",
                 moved_by=received_by,
+                at=at,
                 field=f"lines.{index}.quantity",
             )
             received.append({"purchase_order_line_id": order_line.id, "product_id": order_line.product_id, "quantity": quantity})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from infra.cli import demo, portals, production, schema, secrets, tenants, users
+from infra.cli import bots, demo, portals, production, schema, secrets, tenants, users
 
 app = typer.Typer(
     name="concord",
@@ -22,6 +22,7 @@ app.command("portals")(portals.portals)
 app.add_typer(tenants.app, name="tenants")
 app.add_typer(users.app, name="users")
 app.add_typer(secrets.app, name="secrets")
+app.add_typer(bots.app, name="bots")
 
 if __name__ == "__main__":
     app()

@@ -9,13 +9,28 @@ from bots.errors import ErrorCode, InvalidParams
 from bots.redaction import MASK, Redactor
 
 BOT_NAMES = ["bank.download_statements", "bank.submit_payment", "supplier.submit_purchase_order", "tax.file_vat_return"]
+CANARY_NAMES = ["bank.canary", "supplier.canary", "tax.canary"]
 
 
-def test_the_registry_holds_the_four_bots_under_their_api_names():
+def test_the_registry_holds_the_four_bots_and_a_canary_per_portal_under_their_api_names():
     registry = default_registry()
 
-    assert registry.names() == BOT_NAMES
+    assert registry.names() == sorted(BOT_NAMES + CANARY_NAMES)
     assert {registry.get(name).portal for name in BOT_NAMES} == {"tax", "bank", "supplier"}
+    assert [name for name in registry.names() if registry.get(name).canary] == CANARY_NAMES
+
+
+def test_the_bots_that_write_describe_their_write_for_the_exactly_once_ledger():
+    registry = default_registry()
+    writers = [name for name in registry.names() if registry.get(name).makes_writes]
+    payment = registry.get("bank.submit_payment").validate(
+        {"beneficiary": "M", "iban": "NL91 ABNA 0417 1643 00", "amount": "5", "currency": "EUR", "idempotency_key": "key-00001"}
+    )
+
+    assert writers == ["bank.submit_payment", "supplier.submit_purchase_order", "tax.file_vat_return"]
+    intent = payment.write_intent()
+    assert (intent.scope, intent.key, intent.summary["amount"]) == ("bank.payment", "key-00001", "5.00")
+    assert intent.digest != payment.model_copy(update={"amount": 6}).write_intent().digest
 
 
 def test_each_bot_publishes_a_json_schema_of_its_params():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -47,6 +48,24 @@ async def test_goods_are_received_up_to_the_ordered_quantity(tenant):
     assert complete.status is PurchaseOrderStatus.RECEIVED
     assert stock == Decimal("10")
     assert event_types == ["operations.goods_received", "operations.goods_received", "operations.purchase_order_created"]
+
+
+async def test_goods_received_after_the_fact_are_moved_into_stock_at_the_given_time(tenant):
+    arrived = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
+    async with tenant_transaction(tenant.id):
+        supplier, warehouse, product = await setup_catalogue()
+        order = await operations.create_purchase_order(
+            supplier_id=supplier.id, warehouse_id=warehouse.id, currency="EUR", ordered_on=date(2024, 2, 20),
+            lines=[operations.PurchaseOrderLineInput(product_id=product.id, quantity=Decimal("3"), unit_price=Decimal("1"))],
+        )
+        [line] = await operations.purchase_order_lines(purchase_order_id=order.id)
+        receipt = await operations.receive_goods(
+            purchase_order_id=order.id, lines=[operations.ReceiptLineInput(purchase_order_line_id=line.id, quantity=Decimal("3"))],
+            received_on=arrived.date(), at=arrived,
+        )
+        [movement] = await operations.list_movements(product_id=product.id)
+    assert receipt.received_on == date(2024, 3, 4)
+    assert (movement.moved_at, movement.quantity_after) == (arrived, Decimal("3"))
 
 
 async def test_a_received_order_takes_no_more_goods_and_cannot_be_cancelled(tenant):

@@ -1,0 +1,71 @@
+"""Four eyes through the graph, and the signed artifact links: own tenant's file, anything else 404."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from api.bots.artifact_links import ArtifactLink, link_token, sign, verify
+from tests.api.bots.helpers import APPROVE_PAYMENT, REQUEST_PAYMENT, RUN, START, finished_run_with_a_screenshot, with_bank_portal
+from tests.api.crm.keys import api_key_with
+from tests.conftest import graphql_client
+
+PAYMENT = {"beneficiary": "Meridian Industrial Supply", "iban": "NL91 ABNA 0417 1643 00", "amount": "1250.40", "currency": "EUR", "reference": "SI-2026-12345"}
+
+
+def payment_params(key: str, amount: str = "1250.40") -> dict:
+    return {**PAYMENT, "amount": amount, "idempotency_key": key}
+
+
+async def test_a_payment_runs_only_after_a_second_person_with_finance_approve_approved_it(graphql, tenant):
+    await with_bank_portal(tenant)
+    # The clerk may approve payments too, only not their own.
+    clerk = await api_key_with(graphql, tenant, "finance:write", "finance:approve", "bots:run", role="back_office")
+    reader = await api_key_with(graphql, tenant, "finance:read", role="back_office")
+    controller = await api_key_with(graphql, tenant, "finance:approve", role="back_office")
+
+    ordered = (await graphql.execute(REQUEST_PAYMENT, {"input": PAYMENT}, api_key=clerk))["requestPayment"]["payment"]
+    key = ordered["idempotencyKey"]
+    too_early = (await graphql.execute(START, {"input": {"bot": "bank.submit_payment", "params": payment_params(key)}}, api_key=clerk))["startBotRun"]
+    own = (await graphql.execute(APPROVE_PAYMENT, {"input": {"id": ordered["id"]}}, api_key=clerk))
+    unauthorised = await graphql.post(APPROVE_PAYMENT, {"input": {"id": ordered["id"]}}, api_key=reader)
+    approved = (await graphql.execute(APPROVE_PAYMENT, {"input": {"id": ordered["id"]}}, api_key=controller))["approvePayment"]
+    other_amount = (await graphql.execute(START, {"input": {"bot": "bank.submit_payment", "params": payment_params(key, "1250.41")}}, api_key=clerk))["startBotRun"]
+    started = (await graphql.execute(START, {"input": {"bot": "bank.submit_payment", "params": payment_params(key)}}, api_key=clerk))["startBotRun"]
+
+    assert ordered["status"] == "AWAITING_APPROVAL"
+    assert too_early["userErrors"] == [
+        {"field": ["input", "params", "idempotency_key"], "message": f"payment order {key} is awaiting_approval", "code": "NOT_APPROVED"}
+    ]
+    assert own.get("errors") is None and own["approvePayment"]["userErrors"][0]["code"] == "SELF_APPROVAL"
+    assert unauthorised.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert approved["userErrors"] == [] and approved["payment"]["status"] == "APPROVED"
+    assert other_amount["userErrors"][0]["code"] == "APPROVAL_MISMATCH"
+    assert started["userErrors"] == [] and started["botRun"]["status"] == "QUEUED"
+
+
+async def test_artifact_links_serve_the_own_tenants_file_and_answer_404_for_anything_else(db, tenant, other_tenant, tmp_path):
+    artifacts = tmp_path / "artifacts"
+    run_id, content = await finished_run_with_a_screenshot(tenant, artifacts)
+    secret = db.secret_key.get_secret_value()
+    async with graphql_client(db, artifacts_dir=artifacts) as client:
+        from strawberry import relay
+
+        data = await client.execute(RUN, {"id": relay.to_base64("BotRun", run_id)}, api_key=tenant.api_key)
+        [artifact] = data["botRun"]["artifacts"]
+        url = httpx.URL(artifact["url"])
+        own = await client.http.get(url.path)
+        link = verify(url.path.rsplit("/", 1)[1], secret_key=secret)
+        foreign = link_token(tenant_id=other_tenant.id, run_id=run_id, artifact_id=link.artifact_id, secret_key=secret)
+        expired = sign(ArtifactLink(tenant.id, run_id, link.artifact_id, int(time.time()) - 1), secret_key=secret)
+        forged = link_token(tenant_id=tenant.id, run_id=run_id, artifact_id=link.artifact_id, secret_key="another deployment's key")
+        answers = {
+            name: (await client.http.get(f"/artifacts/{token}")).status_code
+            for name, token in {"other tenant": foreign, "expired": expired, "forged": forged, "garbage": "x.y"}.items()
+        }
+
+    assert own.status_code == 200 and own.content == content
+    assert own.headers["content-type"] == "image/png" and own.headers["cache-control"] == "private, no-store"
+    assert artifact["kind"] == "SCREENSHOT" and artifact["size"] == len(content)
+    assert answers == {"other tenant": 404, "expired": 404, "forged": 404, "garbage": 404}
