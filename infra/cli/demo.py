@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,7 +18,9 @@ from infra.cli.failures import reports_startup_failures
 from infra.cli.process import prepare_process
 from infra.db import close_database, open_database, run_migrations
 from infra.demo.credentials import credentials_path, load_credentials, save_credentials
-from infra.demo.dataset import DEMO_TENANTS, seed_demo
+from infra.demo.dataset import DEMO_TENANTS, planned_work, seed_demo
+from infra.demo.event_loop import seeding_runner
+from infra.demo.generators import AREA_TITLES
 from infra.settings import Settings
 from infra.telemetry import shutdown_tracing
 
@@ -27,7 +30,7 @@ DEFAULT_DEMO_DATABASE = "sqlite://var/concord.sqlite3"
 
 @reports_startup_failures
 def demo(
-    size: int = typer.Option(25, "--size", min=1, help="Customers per demo tenant on first start."),
+    size: int = typer.Option(200, "--size", min=1, help="Customers per demo tenant on first start; everything else scales with it."),
     host: str | None = typer.Option(None, help="Address to bind (default CONCORD_HOST)."),
     port: int | None = typer.Option(None, help="Port to bind (default CONCORD_PORT)."),
 ) -> None:
@@ -41,7 +44,8 @@ def demo(
     if not settings.database_url.startswith("sqlite"):
         console.print("[yellow]note:[/] the demo runs on CONCORD_DATABASE_URL, which is not SQLite")
     asyncio.run(run_migrations(settings))
-    keys = asyncio.run(_seed_once(settings, size))
+    with seeding_runner() as runner:
+        keys = runner.run(_seed_once(settings, size))
     _print_welcome(settings, keys)
     app = create_app(settings, lifespan_extension=_in_process_worker(settings), extra_routes=[_sandbox_portals()])
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None, timeout_graceful_shutdown=2)
@@ -59,9 +63,11 @@ async def _seed_once(settings: Settings, size: int) -> dict[str, str]:
 
         if await tenant_lifecycle.get_tenant_by_slug(slug=DEMO_TENANTS[0].slug) is not None:
             return load_credentials(path)
+        started = time.monotonic()
         with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Loading demo data", total=size * len(DEMO_TENANTS))
-            keys = await seed_demo(customers_per_tenant=size, progress=lambda n: progress.advance(task, n))
+            tasks = {area: progress.add_task(AREA_TITLES[area], total=units) for area, units in planned_work(size).items()}
+            keys = await seed_demo(customers_per_tenant=size, progress=lambda area, units: progress.advance(tasks[area], units))
+        console.print(f"Loaded the demo data ({size} customers per tenant) in {time.monotonic() - started:.0f}s")
         from workers.outbox_relay import settle_history
 
         await settle_history()  # the seed is history: its events must not start today's automations

@@ -1,46 +1,60 @@
-"""The demo dataset: seeded, so every run of the same size makes the same data."""
+"""The demo dataset: seeded, so every run of the same seed, size and day makes the same data."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
-from domain.crm import service as crm_service
+from domain import clock
+from infra.demo.generators import AREAS, TenantPlan, generate_area, planned_units
+from infra.demo.generators.timeline import Timeline
+from infra.demo.portals import seed_demo_portals
+from infra.settings import get_settings
 from tenants import lifecycle as tenant_lifecycle
-from tenants.context import tenant_transaction
-
-_PREFIXES = ["Northwind", "Blue Harbor", "Summit", "Ironbridge", "Maple", "Crescent", "Atlas", "Redwood",
-             "Silverline", "Oakridge", "Pioneer", "Lakeside", "Granite", "Evergreen", "Harbor", "Falcon"]
-_SUFFIXES = ["Logistics", "Foods", "Engineering", "Retail", "Textiles", "Pharma", "Builders", "Media",
-             "Analytics", "Motors", "Energy", "Furniture", "Labs", "Outfitters", "Supply", "Systems"]
-_FORMS = ["Ltd", "GmbH", "Inc.", "S.A.", "B.V.", "AB", "Oy", "plc"]
+from tenants.vault import VaultKeys
 
 
 @dataclass(frozen=True)
 class DemoTenant:
     slug: str
     name: str
+    currency: str = "EUR"
+    bank_account: str = "NL91 ABNA 0417 1643 00"
 
 
-DEMO_TENANTS = [DemoTenant("acme", "Acme Manufacturing"), DemoTenant("globex", "Globex Trading")]
+DEMO_TENANTS = [
+    DemoTenant("acme", "Acme Manufacturing", "EUR", "NL91 ABNA 0417 1643 00"),
+    DemoTenant("globex", "Globex Trading", "GBP", "GB29 NWBK 6016 1331 9268 19"),
+]
 
 
-def company_name(rng: random.Random) -> str:
-    return f"{rng.choice(_PREFIXES)} {rng.choice(_SUFFIXES)} {rng.choice(_FORMS)}"
+def planned_work(size: int) -> dict[str, int]:
+    """The progress units `seed_demo` reports per area for `size` customers per tenant."""
+    return {area: planned_units(area, size) * len(DEMO_TENANTS) for area in AREAS}
 
 
-async def seed_demo(*, customers_per_tenant: int, seed: int = 7, progress: Callable[[int], None] = lambda n: None) -> dict[str, str]:
-    """Create the demo tenants and their data; returns each tenant's admin API key."""
+async def seed_demo(
+    *,
+    customers_per_tenant: int,
+    seed: int = 7,
+    as_of: date | None = None,
+    progress: Callable[[str, int], None] = lambda area, units: None,
+    vault_keys: VaultKeys | None = None,
+) -> dict[str, str]:
+    """Create the demo tenants and every area's data for them (area by area, reporting `progress(area, units)`),
+    with sandbox-portal logins in their vaults; returns each tenant's admin API key."""
     keys: dict[str, str] = {}
-    for index, demo_tenant in enumerate(DEMO_TENANTS):
+    tenant_ids = {}
+    plans = []
+    for demo_tenant in DEMO_TENANTS:
         created = await tenant_lifecycle.create_tenant(slug=demo_tenant.slug, name=demo_tenant.name)
         keys[demo_tenant.slug] = created.api_key
-        rng = random.Random(seed * 1000 + index)
-        async with tenant_transaction(created.tenant.id):
-            for number in range(customers_per_tenant):
-                name = company_name(rng)
-                domain = name.split()[0].lower()
-                await crm_service.create_customer(name=name, email=f"accounts{number}@{domain}.example")
-                progress(1)
+        tenant_ids[demo_tenant.slug] = created.tenant.id
+        plans.append(TenantPlan(created.tenant.id, demo_tenant.slug, demo_tenant.currency, demo_tenant.bank_account))
+    timeline = Timeline(as_of or clock.today())
+    for area in AREAS:
+        for plan in plans:
+            await generate_area(area, plan, seed=seed, size=customers_per_tenant, timeline=timeline, progress=progress)
+    await seed_demo_portals(tenants=tenant_ids, keys=vault_keys or VaultKeys.from_settings(get_settings()))
     return keys
