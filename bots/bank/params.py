@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
@@ -27,6 +27,15 @@ def checked_iban(value: str | None) -> str | None:
     return iban
 
 
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
 def _iban_checksum_ok(iban: str) -> bool:
     if not re.match(IBAN_PATTERN, iban):
         return False
@@ -34,10 +43,28 @@ def _iban_checksum_ok(iban: str) -> bool:
     return int(digits) % 97 == 1
 
 
+DEFAULT_STATEMENT_DAYS = 30
+
+
 class DownloadStatementsParams(BotParams):
     account_iban: str | None = Field(default=None, description="the account; the first account when omitted")
-    date_from: date
-    date_to: date
+    date_from: date = Field(description=f"the first day; {DEFAULT_STATEMENT_DAYS} days before date_to when omitted")
+    date_to: date = Field(description="the last day; today (UTC) when omitted")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_period(cls, data: object) -> object:
+        """The last 30 days when no dates are given, so `concord bots run bank.download_statements --tenant acme`
+        needs no params. The defaults are filled in once, when the run is started: a stored run keeps its dates."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if data.get("date_to") in (None, ""):
+            data["date_to"] = datetime.now(UTC).date()
+        if data.get("date_from") in (None, ""):
+            date_to = _as_date(data["date_to"]) or datetime.now(UTC).date()  # a bad date_to is reported on its own
+            data["date_from"] = date_to - timedelta(days=DEFAULT_STATEMENT_DAYS)
+        return data
 
     @field_validator("account_iban")
     @classmethod

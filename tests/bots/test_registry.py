@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
 
 from bots import BotRegistry, default_registry
@@ -74,6 +76,20 @@ def test_the_statement_dates_must_be_in_order():
 
     with pytest.raises(InvalidParams, match="date_from must not be after date_to"):
         bot.validate({"date_from": "2026-05-01", "date_to": "2026-04-01"})
+
+
+def test_without_dates_the_statement_covers_the_last_30_days_and_a_bad_date_is_named_alone():
+    bot = default_registry().get("bank.download_statements")
+    today = datetime.now(UTC).date()
+
+    default = bot.validate({})
+    only_end = bot.validate({"date_to": "2026-01-31"})
+    with pytest.raises(InvalidParams) as refused:
+        bot.validate({"date_to": "soon"})
+
+    assert (default.date_from, default.date_to) == (today - timedelta(days=30), today)
+    assert (only_end.date_from, only_end.date_to) == (date(2026, 1, 1), date(2026, 1, 31))
+    assert list(refused.value.details["errors"]) == ["date_to"]
 
 
 def test_an_unknown_bot_is_refused_naming_the_known_ones():

@@ -41,7 +41,7 @@ async def test_start_bot_run_queues_a_run_and_announces_it(graphql, tenant):
 async def test_bad_params_are_user_errors_naming_each_param(graphql, tenant):
     await with_bank_portal(tenant)
 
-    payload = await start(graphql, tenant, {"bot": "bank.download_statements", "params": {"date_from": "2026-02-30", "colour": "red"}})
+    payload = await start(graphql, tenant, {"bot": "bank.download_statements", "params": {"date_from": "2026-02-30", "date_to": "soon", "colour": "red"}})
 
     assert payload["botRun"] is None
     errors = {tuple(error["field"]): error for error in payload["userErrors"]}
