@@ -19,6 +19,7 @@ class ReceivedSpan:
     span_id: str
     parent_span_id: str
     attributes: dict[str, str]
+    start_time_unix_nano: int = 0
 
 
 class OtlpReceiver:
@@ -74,6 +75,7 @@ class OtlpReceiver:
                                 service=service, name=span.name, kind=span.kind, trace_id=span.trace_id.hex(),
                                 span_id=span.span_id.hex(), parent_span_id=span.parent_span_id.hex(),
                                 attributes={a.key: _value(a.value) for a in span.attributes},
+                                start_time_unix_nano=span.start_time_unix_nano,
                             )
                         )
 
