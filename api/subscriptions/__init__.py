@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from api.context import Info
 from api.permissions import Requires
 from api.subscriptions.events import tenant_events
+from domain.bots import events as bots_events
 from domain.finance import events as finance_events
 from domain.operations import events as operations_events
 from domain.outbox.models import OutboxEvent
@@ -25,7 +26,8 @@ EVENT_TYPES = {
     "deal_stage_changed": (sales_events.DEAL_STAGE_CHANGED, sales_events.DEAL_WON, sales_events.DEAL_LOST),
     "stock_low": (operations_events.STOCK_LOW,),
     "job_updated": ("automation.job_updated",),
-    "bot_run_updated": ("bots.run_updated",),
+    "bot_run_updated": (bots_events.RUN_UPDATED,),
+    "portal_changed": (bots_events.PORTAL_CHANGED,),
 }
 
 
@@ -95,4 +97,12 @@ class Subscription:
     )
     async def bot_run_updated(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
         async for event in _stream(info, "bot_run_updated"):
+            yield event
+
+    @strawberry.subscription(
+        permission_classes=[Requires(Scope.BOTS_RUN)],
+        description="A canary found elements the bots rely on gone from a portal (payload: portal, run_id, missing).",
+    )
+    async def portal_changed(self, info: Info) -> AsyncGenerator[TenantEvent, None]:
+        async for event in _stream(info, "portal_changed"):
             yield event

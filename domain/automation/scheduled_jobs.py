@@ -31,6 +31,11 @@ SCHEDULED_JOBS: dict[str, ScheduledJobSpec] = {
     "bank.download_statements": ScheduledJobSpec(
         "have the bank bot download yesterday's statement", optional=("account_iban",)
     ),
+    "bots.portal_canaries": ScheduledJobSpec(
+        "a read-only dry run of each configured bot portal (or those in portals) that notices a changed layout"
+        " before a real run fails on it",
+        optional=("portals",),
+    ),
 }
 
 
@@ -47,5 +52,9 @@ def validate_job(job: str, params: Any) -> None:
     for name in spec.required:
         if params.get(name) in (None, ""):
             raise DomainError(AutomationErrorCode.MISSING_PARAMETER, f"{job} needs the parameter {name!r}", field=f"params.{name}")
+    if "portals" in params and (
+        not isinstance(params["portals"], list) or not all(isinstance(name, str) and name for name in params["portals"])
+    ):
+        raise DomainError(AutomationErrorCode.INVALID_PARAMETER, "portals is a list of portal names", field="params.portals")
     if "grace_days" in params and (not isinstance(params["grace_days"], int) or not 0 <= params["grace_days"] <= 365):
         raise DomainError(AutomationErrorCode.INVALID_PARAMETER, "grace_days is a whole number of days, 0 to 365", field="params.grace_days")

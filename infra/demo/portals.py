@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
+from domain.automation import service as automation_service
 from domain.bots import service as bots_service
 from infra.portals import demo_accounts
 from infra.portals.accounts import PORTAL_NAMES
@@ -16,10 +17,13 @@ from tenants.context import tenant_transaction
 from tenants.vault import VaultKeys, set_secret
 
 SANDBOX_MOUNT = "/portals"
+# Every morning before the day's runs, a canary walks each portal's read-only pages (bots.portal_canaries).
+CANARY_CRON = "0 6 * * *"
 
 
 async def seed_demo_portals(*, tenants: Mapping[str, uuid.UUID], keys: VaultKeys) -> None:
-    """For each tenant (slug -> id): its login on every sandbox portal in its vault, and where each portal is."""
+    """For each tenant (slug -> id): its login on every sandbox portal in its vault, where each portal is, and
+    the daily canary schedule that checks their layouts."""
     for slug, tenant_id in tenants.items():
         async with tenant_transaction(tenant_id):
             for account in demo_accounts([slug]):
@@ -30,3 +34,4 @@ async def seed_demo_portals(*, tenants: Mapping[str, uuid.UUID], keys: VaultKeys
                     await set_secret(keys=keys, name=f"{prefix}.totp_seed", kind="totp_seed", value=account.totp_seed)
             for portal in PORTAL_NAMES:
                 await bots_service.configure_portal(portal=portal, base_url=f"{SANDBOX_MOUNT}/{portal}")
+            await automation_service.create_schedule(name="Portal canaries", cron=CANARY_CRON, job="bots.portal_canaries")

@@ -163,3 +163,16 @@ async def worker(stored: StoredRuns) -> AsyncIterator[Worker]:
     finally:
         await asyncio.to_thread(runtime.stop)
         use_bot_runtime(None)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def relaying_worker(stored: StoredRuns) -> AsyncIterator[object]:
+    """An in-process worker as `concord worker` runs one: with the outbox relay publishing every commit's events."""
+    broker = build_broker(stored.settings)
+    use_bot_runtime(stored.runtime)
+    runtime = start_worker(stored.settings, broker, threads=3, loop=asyncio.get_running_loop(), relay=True, relay_interval=0.1)
+    try:
+        yield broker
+    finally:
+        await asyncio.to_thread(runtime.stop)
+        use_bot_runtime(None)

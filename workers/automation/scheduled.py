@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bots.persisted.canaries import request_canaries
 from domain.automation.events import SCHEDULE_DUE
 from domain.finance import dunning
 from domain.finance import service as finance_service
@@ -59,10 +60,16 @@ async def download_bank_statements(*, params: dict[str, Any], slot_at: datetime)
     )
 
 
+async def run_portal_canaries(*, params: dict[str, Any], slot_at: datetime) -> None:
+    """Queue a canary (a read-only dry run) of each configured portal; a changed layout records `bots.portal_changed`."""
+    await request_canaries(started_by=ACTOR, portals=params.get("portals") or None)
+
+
 JOBS: dict[str, Job] = {
     "finance.check_overdue_invoices": check_overdue_invoices,
     "finance.month_end_vat": month_end_vat,
     "bank.download_statements": download_bank_statements,
+    "bots.portal_canaries": run_portal_canaries,
 }
 
 

@@ -16,7 +16,7 @@ from domain.errors import DomainError
 class CreateScheduleInput:
     name: str
     cron: str
-    job: str = strawberry.field(description="finance.check_overdue_invoices, finance.month_end_vat or bank.download_statements")
+    job: str = strawberry.field(description="finance.check_overdue_invoices, finance.month_end_vat, bank.download_statements or bots.portal_canaries")
     params: JSON | None = None
 
 

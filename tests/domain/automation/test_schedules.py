@@ -37,6 +37,17 @@ async def test_a_schedule_is_checked_when_saved(db, tenant):
     assert (cron.value.field, job.value.field, params.value.field) == ("cron", "job", "params.vat_number")
 
 
+def test_every_job_a_schedule_may_name_is_one_the_workers_carry_out():
+    from domain.automation.scheduled_jobs import SCHEDULED_JOBS, validate_job
+    from workers.automation.scheduled import JOBS
+
+    assert set(SCHEDULED_JOBS) == set(JOBS)
+    validate_job("bots.portal_canaries", {"portals": ["bank", "tax"]})
+    with pytest.raises(DomainError) as portals:
+        validate_job("bots.portal_canaries", {"portals": "bank"})
+    assert portals.value.field == "params.portals"
+
+
 async def test_two_schedulers_racing_for_the_same_slot_claim_it_once(db, tenant, capsys):
     async with tenant_transaction(tenant.id):
         schedule = await automation_service.create_schedule(name="Daily", cron="*/5 * * * *", job="finance.check_overdue_invoices")
