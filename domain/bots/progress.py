@@ -60,9 +60,11 @@ async def record_state(
             error_step=error.step if error else None,
             error_details=error.details if error else None,
         )
+    unchanged = run.status is status and error is None and result is None
     await owned(run_id, owner).update(**values)
     await run.refresh_from_db()
-    await record_event(event_type=events.RUN_UPDATED, payload=events.run_updated(run, change="state"))
+    if not unchanged:  # the runner reports `queued` for a run the database already shows queued: no news
+        await record_event(event_type=events.RUN_UPDATED, payload=events.run_updated(run, change="state"))
     return True
 
 

@@ -1,9 +1,8 @@
 """Persisted runs end to end in real Chromium: startBotRun → outbox → worker → runner → database → graph.
 
-The whole path through the outbox and the automation dispatch runs on SQLite: on PostgreSQL,
-`workers.actors.events.dispatch_event` records its jobs outside a tenant transaction, which
-row-level security refuses (reported to its owner). The worker's own part runs on PostgreSQL, under
-the application role with row-level security on, with the run's message sent as the dispatch would.
+The whole path through the outbox and the automation dispatch runs here on SQLite, and on PostgreSQL
+in test_run_trace_and_updates.py and test_scheduled_canaries.py. The worker's own part runs on PostgreSQL,
+under the application role with row-level security on, with the run's message sent as the dispatch would.
 """
 
 from __future__ import annotations
