@@ -22,6 +22,7 @@ from tenants.ownership import scoped
 from tenants.vault import set_secret
 from tests.bots.stored_runs import global_id, record, row_id, send_run, statement_params, stored, worker  # noqa: F401
 from tests.conftest import graphql_client
+from workers.middleware import TenantContext
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 ON_SQLITE = pytest.mark.parametrize("test_database", ["sqlite"], indirect=True)
@@ -157,3 +158,23 @@ async def test_a_suspended_tenants_run_pauses_between_steps_and_resumes_when_it_
     assert [(step.execution, step.name) for step in steps] == [
         (1, "login"), (2, "login"), (2, "choose account"), (2, "download statement"),
     ]  # fmt: skip
+
+
+@ON_POSTGRES
+async def test_a_suspended_tenants_queued_run_waits_unstarted_and_runs_once_when_the_tenant_is_active_again(stored, worker):
+    [pausing] = [m for m in worker.broker.middleware if isinstance(m, TenantContext)]
+    pausing.pause_delay_ms = 500  # put back for half a second at a time, not a minute
+    tenant = await stored.tenant("hooli")
+    async with tenant_transaction(tenant.id):
+        run = await start_bot_run(bot="bank.download_statements", params=statement_params(stored), started_by="user:test")
+    await lifecycle.suspend_tenant(slug=tenant.slug)
+    send_run(tenant, run.id)
+    await asyncio.sleep(2.5)  # several put-backs by the tenant middleware
+    while_suspended = await stored.run(tenant, run.id)
+    await lifecycle.resume_tenant(slug=tenant.slug)
+    finished = await stored.until_final(tenant, run.id)
+
+    record(finished)
+    assert while_suspended.status.value == "queued" and while_suspended.executions == 0
+    assert while_suspended.started_at is None and while_suspended.lease_owner is None
+    assert finished.status.value == "succeeded" and finished.executions == 1, finished.error_message
