@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import signal
 import subprocess
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
+import redis
 from opentelemetry.proto.trace.v1.trace_pb2 import Span
 from strawberry import relay
 
@@ -52,8 +55,8 @@ STEPS = ("login", "choose account", "download statement")
 @pytest.fixture
 def stack(tmp_path):
     """PostgreSQL + Redis + the sandbox portals, with `serve` and `worker` exporting to one OTLP receiver."""
+    redis_url = isolated_redis_database(require_service(REDIS_URL_ENV))
     database = asyncio.run(create_postgres_database(require_service(POSTGRES_URL_ENV)))
-    redis_url = require_service(REDIS_URL_ENV)
     processes: list[subprocess.Popen] = []
     with OtlpReceiver() as receiver:
         settings = {
@@ -64,12 +67,12 @@ def stack(tmp_path):
         }
         try:
             portals_port, api_port = free_port(), free_port()
-            processes.append(_start("portals", "--port", str(portals_port), "--tenant", TENANT, settings=settings))
+            processes.append(_start("portals", "--port", str(portals_port), "--tenant", TENANT, settings=settings, logs=tmp_path))
             assert run_concord("migrate", **settings).returncode == 0
             created = run_concord("tenants", "create", TENANT, "--name", "Traced Ltd", **settings)
             key = json.loads(created.stdout)["api_key"]
-            processes.append(_start("serve", "--port", str(api_port), settings=settings))
-            processes.append(_start("worker", "--threads", "2", settings=settings))
+            processes.append(_start("serve", "--port", str(api_port), settings=settings, logs=tmp_path))
+            processes.append(_start("worker", "--threads", "2", settings=settings, logs=tmp_path))
             wait_for(f"http://127.0.0.1:{portals_port}/")
             wait_for(f"http://127.0.0.1:{api_port}/readyz")
             yield f"http://127.0.0.1:{api_port}/graphql", key, f"http://127.0.0.1:{portals_port}/bank", receiver
@@ -82,10 +85,26 @@ def stack(tmp_path):
                 except subprocess.TimeoutExpired:
                     process.kill()
             asyncio.run(drop_postgres_database(database))
+            redis.Redis.from_url(redis_url).flushdb()
 
 
-def _start(*args: str, settings: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([*CONCORD, *args], env=concord_env(**settings), stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+def isolated_redis_database(url: str) -> str:
+    """`url` on an empty Redis database other than its own: the worker here must neither take other test
+    runs' messages on the shared one (their tenants are unknown here, so it drops them) nor lose its own to them."""
+    parts = urlsplit(url)
+    candidates = [number for number in range(1, 15) if f"/{number}" != parts.path]
+    random.shuffle(candidates)
+    for number in candidates:
+        candidate = urlunsplit(parts._replace(path=f"/{number}"))
+        if redis.Redis.from_url(candidate).dbsize() == 0:
+            return candidate
+    pytest.skip("no empty Redis database to run the worker on alone")
+
+
+def _start(*args: str, settings: dict[str, str], logs: Path) -> subprocess.Popen:
+    """`concord <args>` in the background, its JSON log lines kept in `logs/<command>.log` for a failure's reader."""
+    with (logs / f"{args[0]}.log").open("wb") as log:
+        return subprocess.Popen([*CONCORD, *args], env=concord_env(**settings), stderr=log, stdout=log)
 
 
 def graphql(url: str, key: str, query: str, variables: dict | None = None) -> dict:
