@@ -14,6 +14,7 @@ import pyotp
 import pytest
 
 from bots.persisted import start_bot_run
+from domain.automation.models import Job
 from domain.bots import service as bots_service
 from domain.outbox.models import OutboxEvent
 from tenants import lifecycle
@@ -178,3 +179,43 @@ async def test_a_suspended_tenants_queued_run_waits_unstarted_and_runs_once_when
     assert while_suspended.status.value == "queued" and while_suspended.executions == 0
     assert while_suspended.started_at is None and while_suspended.lease_owner is None
     assert finished.status.value == "succeeded" and finished.executions == 1, finished.error_message
+
+
+async def looks_again(tenant, run_id) -> int:
+    """How many times a worker holding back a delivery of the run sent it again to look later."""
+    async with tenant_transaction(tenant.id):
+        return await scoped(Job).filter(actor="run_bot", idempotency_key__startswith=f"bots.run:{run_id}:").count()
+
+
+@ON_POSTGRES
+async def test_a_run_longer_than_its_lease_keeps_it_by_heartbeat_and_redeliveries_neither_run_it_twice_nor_loop(stored, worker):
+    lease = stored.runtime.config.lease_seconds
+    stored.portals.states["bank"].switches.set(slow=0.8)  # every page answers slowly: the run outlasts its lease
+    tenant = await stored.tenant("acme")
+    async with tenant_transaction(tenant.id):
+        run = await start_bot_run(bot="bank.download_statements", params=statement_params(stored), started_by="user:test")
+    send_run(tenant, run.id)
+    await stored.until(tenant, run.id, "running")
+    redelivered_at = []
+    while (await stored.run(tenant, run.id)).status.value == "running":
+        # Redeliveries while it runs (a consumer_timeout, a dead connection), the later ones after its first lease ran out.
+        send_run(tenant, run.id)
+        redelivered_at.append((await stored.run(tenant, run.id)).lease_expires_at)
+        await asyncio.sleep(lease / 2)
+    finished = await stored.until_final(tenant, run.id)
+    await asyncio.sleep(lease / 2 + 1.5)  # the held deliveries look again once, find the run ended, and stop
+    looked_again = await looks_again(tenant, run.id)
+    await asyncio.sleep(3)
+    async with tenant_transaction(tenant.id):
+        steps = await bots_service.steps_of(run_ids=[run.id])
+
+    assert finished.status.value == "succeeded" and finished.executions == 1, finished.error_message
+    assert (finished.finished_at - finished.started_at).total_seconds() > lease + 1, "longer than its lease"
+    assert len(redelivered_at) >= 3 and len(set(redelivered_at)) == len(redelivered_at), "the heartbeat renewed the lease"
+    assert [(step.execution, step.name, step.attempt) for step in steps] == [
+        (1, "login", 1), (1, "choose account", 1), (1, "download statement", 1),
+    ]  # fmt: skip
+    # Each held delivery looks again at most once per watch interval while the run lives, then stops.
+    duration = (finished.finished_at - finished.started_at).total_seconds()
+    assert 1 <= looked_again <= len(redelivered_at) * (duration / stored.runtime.config.watch_seconds_max + 2)
+    assert await looks_again(tenant, run.id) == looked_again, "no delivery keeps looking at an ended run"
