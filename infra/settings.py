@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     migration_database_url: str | None = None
     database_pool_size: int = Field(default=10, ge=1, le=500)
     broker_url: str = "stub://"
+    # The prefix of the broker's keys on Redis, so deployments (or test runs) can share one server;
+    # on RabbitMQ give each its own vhost in the URL instead.
+    broker_namespace: str = Field(default="concord", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     worker_threads: int = Field(default=4, ge=1, le=256)
     secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET_KEY)
     # Keys CONCORD_SECRET_KEY replaced, comma-separated: they still open old secrets until rotate-key.

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
+import uuid
 
 import pytest
 
 POSTGRES_URL_ENV = "CONCORD_TEST_POSTGRES_URL"
 REDIS_URL_ENV = "CONCORD_TEST_REDIS_URL"
 RABBITMQ_URL_ENV = "CONCORD_TEST_RABBITMQ_URL"
+
+# Redis keys of this test run: two runs on one machine (or a run and a developer's worker) must not
+# flush or consume each other's queues. Set in the environment so that in-process settings and the
+# `concord` processes a test starts both use it.
+BROKER_NAMESPACE = f"concord-test-{uuid.uuid4().hex[:8]}"
+os.environ["CONCORD_BROKER_NAMESPACE"] = BROKER_NAMESPACE
 
 
 def require_service(env_name: str) -> str:

@@ -29,7 +29,7 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
     if kind == "stub":
         broker: dramatiq.Broker = StubBroker()
     elif kind == "redis":
-        broker = RedisBroker(url=settings.broker_url)
+        broker = RedisBroker(url=settings.broker_url, namespace=settings.broker_namespace)
     else:
         broker = RabbitmqBroker(url=settings.broker_url, confirm_delivery=True)
     # Order matters for before_enqueue: the tenant is stamped before the producer span reads it.

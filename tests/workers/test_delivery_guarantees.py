@@ -56,7 +56,7 @@ def test_database(migrated_templates):
 
 def queued_event_ids(broker, queue: str) -> set[str]:
     """The event ids of the dispatch messages waiting in a Redis queue."""
-    raw = broker.client.hvals(f"dramatiq:{queue}.msgs")
+    raw = broker.client.hvals(f"{broker.namespace}:{queue}.msgs")
     return {json.loads(body)["args"][0] for body in raw}
 
 
@@ -136,7 +136,7 @@ async def test_a_poison_message_is_retried_dead_lettered_shown_failed_and_re_dri
                 return await scoped(Job).filter(id=job.id, status=JobStatus.FAILED).first()
 
         dead = await eventually(failed, what="the job to fail")
-        dead_letters = worker.broker.client.zrange("dramatiq:automation.XQ", 0, -1)
+        dead_letters = worker.broker.client.zrange(f"{worker.broker.namespace}:automation.XQ", 0, -1)
         poison["failing"] = False
         retried = await graphql.execute(
             "mutation($id: ID!) { retryJob(input: {id: $id}) { job { id status messageId } userErrors { code message } } }",
