@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.auth import bearer_token, token_verifier
+from api.observability.metrics import count_refused_request
 from infra.settings import Settings
 from tenants.authentication import authenticate_token
 from tenants.errors import TenantError, TenantErrorCode
@@ -81,4 +82,5 @@ def error_response(error: TenantError) -> JSONResponse:
     if error.retry_after is not None:
         headers["Retry-After"] = str(error.retry_after)
     body = {"errors": [{"message": error.message, "extensions": {"code": str(error.code)}}]}
+    count_refused_request(str(error.code))
     return JSONResponse(body, status_code=status, headers=headers)

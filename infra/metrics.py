@@ -7,9 +7,12 @@ counts the rest as "other".
 
 from __future__ import annotations
 
+import logging
 import threading
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest, start_http_server
+
+log = logging.getLogger(__name__)
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 OTHER = "other"
@@ -37,3 +40,15 @@ class BoundedLabel:
 def exposition() -> tuple[bytes, str]:
     """The registry in Prometheus text format, with its content type."""
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+
+
+def serve_metrics(*, host: str, port: int) -> bool:
+    """Serve the registry at http://host:port/metrics from a daemon thread (processes without the API's HTTP
+    server: `concord worker`). A port already taken is logged, not fatal: the work matters more than its metrics."""
+    try:
+        start_http_server(port, addr=host, registry=REGISTRY)
+    except OSError as error:
+        log.error("metrics not served", extra={"port": port, "error": str(error)})
+        return False
+    log.info("metrics served", extra={"url": f"http://{host}:{port}/metrics"})
+    return True

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     # on RabbitMQ give each its own vhost in the URL instead.
     broker_namespace: str = Field(default="concord", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     worker_threads: int = Field(default=4, ge=1, le=256)
+    # Where `concord worker` serves its own /metrics (jobs, queues, bot runs, outbox lag); 0 turns it off.
+    worker_metrics_port: int = Field(default=9191, ge=0, le=65535)
     secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET_KEY)
     # Keys CONCORD_SECRET_KEY replaced, comma-separated: they still open old secrets until rotate-key.
     previous_secret_keys: SecretStr = SecretStr("")

@@ -14,6 +14,7 @@ from infra.db import close_database, open_database
 from infra.settings import Settings
 from workers.background import BackgroundLoops
 from workers.event_loop import borrow_event_loop, own_event_loop
+from workers.queue_depth import QUEUE_DEPTH
 
 log = logging.getLogger(__name__)
 ACTOR_PACKAGE = "workers.actors"
@@ -48,6 +49,8 @@ class WorkerRuntime:
         timeout, release what we opened."""
         self.background.stop()
         self.worker.stop(timeout=STOP_TIMEOUT_MS)
+        if QUEUE_DEPTH.broker is self.worker.broker:
+            QUEUE_DEPTH.broker = None
         if self.owns_loop:
             self.loop_thread.run_coroutine(close_database())
             self.loop_thread.stop()
@@ -80,6 +83,7 @@ def start_worker(
         loop_thread = borrow_event_loop(loop)
     worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=200)
     worker.start()
+    QUEUE_DEPTH.broker = broker
     background = BackgroundLoops(loop_thread)
     if relay or scheduler:
         from workers.actors.events import publish_event

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from api.errors import RequestError
 from api.http.negotiation import JSON
 from api.http.status import status_for
+from api.observability.metrics import count_refused_request
 
 
 def graphql_response(
@@ -29,6 +30,7 @@ def graphql_response(
 
 def request_error_response(error: RequestError, *, media_type: str | None) -> Response:
     """The answer to a request refused before execution: `errors` and no `data`."""
+    count_refused_request(str(error.code))
     return graphql_response(
         {"errors": [error.formatted]}, media_type=media_type or JSON, status=error.status, headers=error.headers
     )

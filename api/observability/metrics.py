@@ -39,6 +39,12 @@ class OperationMetrics(SchemaExtension):
             ERRORS.labels(str((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))).inc()
 
 
+def count_refused_request(code: str) -> None:
+    """An error answered before any operation ran (authentication, rate limits, malformed or oversized
+    requests, timeouts): counted with the operations' errors, by its `extensions.code`."""
+    ERRORS.labels(code).inc()
+
+
 async def metrics_endpoint(request: Request) -> Response:
     body, content_type = exposition()
     return Response(body, media_type=content_type)

@@ -12,6 +12,7 @@ from rich.console import Console
 from infra.cli.failures import reports_startup_failures
 from infra.cli.process import prepare_process
 from infra.db import close_database, open_database, run_migrations
+from infra.metrics import serve_metrics
 from infra.telemetry import shutdown_tracing
 
 console = Console(stderr=True)
@@ -55,6 +56,8 @@ def worker(threads: int | None = typer.Option(None, help="Worker threads (defaul
     settings = prepare_process(role="worker")
     asyncio.run(_check_database(settings))
     check_broker(settings)
+    if settings.worker_metrics_port:
+        serve_metrics(host=settings.host, port=settings.worker_metrics_port)
     # Each worker process also relays the outbox and claims schedule slots (both safe with several processes).
     runtime = start_worker(
         settings, build_broker(settings), threads=threads or settings.worker_threads, relay=True, scheduler=True

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 import signal
 import subprocess
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
-import redis
 from opentelemetry.proto.trace.v1.trace_pb2 import Span
 from strawberry import relay
 
@@ -52,10 +50,29 @@ BOT_RUN = "query BotRun($id: ID!) { botRun(id: $id) { status traceId steps { nam
 STEPS = ("login", "choose account", "download statement")
 
 
-@pytest.fixture
-def stack(tmp_path):
+@dataclass(frozen=True)
+class Stack:
+    url: str  # the API's /graphql
+    key: str  # the tenant's admin API key
+    portal_url: str  # the sandbox bank
+    worker_metrics: str
+    api_metrics: str
+    receiver: OtlpReceiver
+
+
+@dataclass(frozen=True)
+class FinishedRun:
+    id: str  # the run's global id
+    status: str
+    trace_id: str
+    secrets: dict[str, str]  # the bank login the run used
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
     """PostgreSQL + Redis + the sandbox portals, with `serve` and `worker` exporting to one OTLP receiver."""
-    redis_url = isolated_redis_database(require_service(REDIS_URL_ENV))
+    tmp_path = tmp_path_factory.mktemp("cross-process")
+    redis_url = require_service(REDIS_URL_ENV)  # concord_env gives the processes this test run's own key namespace
     database = asyncio.run(create_postgres_database(require_service(POSTGRES_URL_ENV)))
     processes: list[subprocess.Popen] = []
     with OtlpReceiver() as receiver:
@@ -66,16 +83,21 @@ def stack(tmp_path):
             **({"chromium_path": CHROMIUM} if Path(CHROMIUM).exists() else {}),  # else the pool finds Playwright's
         }
         try:
-            portals_port, api_port = free_port(), free_port()
+            portals_port, api_port, worker_metrics_port = free_port(), free_port(), free_port()
             processes.append(_start("portals", "--port", str(portals_port), "--tenant", TENANT, settings=settings, logs=tmp_path))
             assert run_concord("migrate", **settings).returncode == 0
             created = run_concord("tenants", "create", TENANT, "--name", "Traced Ltd", **settings)
             key = json.loads(created.stdout)["api_key"]
             processes.append(_start("serve", "--port", str(api_port), settings=settings, logs=tmp_path))
-            processes.append(_start("worker", "--threads", "2", settings=settings, logs=tmp_path))
+            worker_settings = {**settings, "worker_metrics_port": str(worker_metrics_port)}
+            processes.append(_start("worker", "--threads", "2", settings=worker_settings, logs=tmp_path))
             wait_for(f"http://127.0.0.1:{portals_port}/")
             wait_for(f"http://127.0.0.1:{api_port}/readyz")
-            yield f"http://127.0.0.1:{api_port}/graphql", key, f"http://127.0.0.1:{portals_port}/bank", receiver
+            api = f"http://127.0.0.1:{api_port}"
+            yield Stack(
+                url=f"{api}/graphql", key=key, portal_url=f"http://127.0.0.1:{portals_port}/bank",
+                worker_metrics=f"http://127.0.0.1:{worker_metrics_port}/metrics", api_metrics=f"{api}/metrics", receiver=receiver,
+            )
         finally:
             for process in processes:
                 process.send_signal(signal.SIGTERM)  # serve and worker flush their spans on the way out
@@ -85,20 +107,6 @@ def stack(tmp_path):
                 except subprocess.TimeoutExpired:
                     process.kill()
             asyncio.run(drop_postgres_database(database))
-            redis.Redis.from_url(redis_url).flushdb()
-
-
-def isolated_redis_database(url: str) -> str:
-    """`url` on an empty Redis database other than its own: the worker here must neither take other test
-    runs' messages on the shared one (their tenants are unknown here, so it drops them) nor lose its own to them."""
-    parts = urlsplit(url)
-    candidates = [number for number in range(1, 15) if f"/{number}" != parts.path]
-    random.shuffle(candidates)
-    for number in candidates:
-        candidate = urlunsplit(parts._replace(path=f"/{number}"))
-        if redis.Redis.from_url(candidate).dbsize() == 0:
-            return candidate
-    pytest.skip("no empty Redis database to run the worker on alone")
 
 
 def _start(*args: str, settings: dict[str, str], logs: Path) -> subprocess.Popen:
@@ -138,26 +146,31 @@ def wait_until(predicate, *, timeout: float, what: str):
     pytest.fail(f"waited {timeout:.0f} s for {what}")
 
 
-def test_start_bot_run_is_one_trace_from_the_api_operation_to_the_bot_steps_in_the_worker(stack, capsys):
-    url, key, portal_url, receiver = stack
-    secrets = give_the_tenant_its_bank_login(url, key, portal_url)
+@pytest.fixture(scope="module")
+def finished_run(stack) -> FinishedRun:
+    """One `startBotRun` of bank.download_statements for the last 30 days, waited for until it ends."""
+    secrets = give_the_tenant_its_bank_login(stack.url, stack.key, stack.portal_url)
     today = date.today()
     params = {"date_from": (today - timedelta(days=30)).isoformat(), "date_to": today.isoformat()}
-    started = graphql(url, key, START_BOT_RUN, {"params": params})["botRun"]
-
+    started = graphql(stack.url, stack.key, START_BOT_RUN, {"params": params})["botRun"]
     run = wait_until(
-        lambda: (found := graphql(url, key, BOT_RUN, {"id": started["id"]}))["status"] in ("SUCCEEDED", "FAILED") and found,
+        lambda: (found := graphql(stack.url, stack.key, BOT_RUN, {"id": started["id"]}))["status"] in ("SUCCEEDED", "FAILED") and found,
         timeout=180, what="the bot run to end",
     )
-    assert run["status"] == "SUCCEEDED", run
+    return FinishedRun(id=started["id"], status=run["status"], trace_id=run["traceId"], secrets=secrets)
+
+
+def test_start_bot_run_is_one_trace_from_the_api_operation_to_the_bot_steps_in_the_worker(stack, finished_run, capsys):
+    assert finished_run.status == "SUCCEEDED"
+    trace_id, secrets = finished_run.trace_id, finished_run.secrets
     # Each process's BatchSpanProcessor exports every few seconds: wait until both have sent their part.
     expected = {"mutation StartBotRun", "bot.run bank.download_statements", *(f"bot.step {name}" for name in STEPS)}
     spans = wait_until(
-        lambda: (found := receiver.trace(run["traceId"])) and expected <= {span.name for span in found} and found,
-        timeout=30, what=f"the spans {sorted(expected)} of trace {run['traceId']}",
+        lambda: (found := stack.receiver.trace(trace_id)) and expected <= {span.name for span in found} and found,
+        timeout=30, what=f"the spans {sorted(expected)} of trace {trace_id}",
     )
     with capsys.disabled():
-        print(f"\ncross-process trace {run['traceId']}:")
+        print(f"\ncross-process trace {trace_id}:")
         print_tree(spans)
 
     by_id = {span.span_id: span for span in spans}
@@ -185,15 +198,32 @@ def test_start_bot_run_is_one_trace_from_the_api_operation_to_the_bot_steps_in_t
         assert by_id[consumer.parent_span_id].kind == Span.SPAN_KIND_PRODUCER
         assert consumer.service == "worker" and by_id[consumer.parent_span_id].attributes["messaging.message.id"] == consumer.attributes["messaging.message.id"]
     assert bot_run.service == "worker" and bot_run.parent_span_id == run_bot_consumer.span_id
-    assert bot_run.attributes["bot.run.id"] == relay.GlobalID.from_id(started["id"]).node_id
+    assert bot_run.attributes["bot.run.id"] == relay.GlobalID.from_id(finished_run.id).node_id
     assert [span.name for span in sorted(steps, key=_started)] == [f"bot.step {name}" for name in STEPS]
     assert all(span.parent_span_id == bot_run.span_id for span in steps)
     assert all(span.attributes.get("tenant.id") for span in (operation, *producers, *consumers, bot_run))
     leaked = [  # in every span received, setSecret's included
-        (span.name, name) for span in receiver.spans for name, value in span.attributes.items()
-        if any(secret in value for secret in (secrets["password"], secrets["totp_seed"], key))
+        (span.name, name) for span in stack.receiver.spans for name, value in span.attributes.items()
+        if any(secret in value for secret in (secrets["password"], secrets["totp_seed"], stack.key))
     ]
     assert not leaked, f"secrets in span attributes: {leaked}"
+
+
+def test_the_run_shows_in_the_metrics_of_the_worker_and_the_api(stack, finished_run):
+    worker = httpx.get(stack.worker_metrics, timeout=10).text
+    api = httpx.get(stack.api_metrics, timeout=10).text
+
+    assert 'concord_bot_runs_total{bot="bank.download_statements",outcome="succeeded"} 1.0' in worker
+    assert 'concord_bot_run_duration_seconds_count{bot="bank.download_statements",outcome="succeeded"} 1.0' in worker
+    for actor in ("dispatch_event", "run_automation", "run_bot"):
+        assert f'concord_jobs_total{{actor="{actor}",outcome="succeeded"}}' in worker
+        assert f'concord_job_queue_latency_seconds_count{{actor="{actor}"}}' in worker
+    assert 'concord_queue_messages{actor="run_bot",queue="bots",state="ready"} 0.0' in worker
+    assert "concord_outbox_oldest_pending_seconds " in worker
+    assert 'concord_graphql_operations_total{operation_name="StartBotRun",operation_type="mutation"} 1.0' in api
+    assert 'concord_graphql_operation_duration_seconds_count{operation_name="StartBotRun",operation_type="mutation"} 1.0' in api
+    tenant_id = next(span.attributes["tenant.id"] for span in stack.receiver.spans if span.name == "mutation StartBotRun")
+    assert tenant_id not in worker and tenant_id not in api
 
 
 def print_tree(spans: list[ReceivedSpan]) -> None:

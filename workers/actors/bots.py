@@ -25,6 +25,7 @@ from infra.settings import get_settings
 from tenants.context import current_tenant_id, tenant_transaction
 from workers.actors.tenant_actor import tenant_actor
 from workers.automation.registry import automation
+from workers.bot_metrics import BOT_RUN_METRICS
 from workers.enqueue import enqueue
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,8 @@ async def run_bot(run_id: str, watch: int = 0) -> None:
     carrier: dict[str, str] = {}
     propagate.inject(carrier)  # the consumer span: the run continues the job's trace
     execution = await execute_run(
-        runtime, tenant_id=current_tenant_id(), run_id=uuid.UUID(run_id), traceparent=carrier.get("traceparent")
+        runtime, tenant_id=current_tenant_id(), run_id=uuid.UUID(run_id), traceparent=carrier.get("traceparent"),
+        observers=[BOT_RUN_METRICS],
     )
     if execution.paused:
         # While the tenant stays suspended, the tenant middleware keeps putting the message back.

@@ -54,6 +54,13 @@ def test_two_api_servers_and_a_worker():
     assert services["worker"]["command"] == ["worker"]
 
 
+def test_the_worker_serves_its_metrics_where_prometheus_can_reach_them():
+    worker = compose()["services"]["worker"]
+
+    port = worker["environment"]["CONCORD_WORKER_METRICS_PORT"]
+    assert worker["environment"]["CONCORD_HOST"] == "0.0.0.0" and port in worker["expose"]
+
+
 def test_secrets_are_required_from_the_environment_not_written_in_the_file():
     text = (DEPLOY / "compose.yaml").read_text()
 
