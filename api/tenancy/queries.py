@@ -16,11 +16,14 @@ from tenants.audit import Outcome, audit_events
 from tenants.permissions import Scope
 
 
+AuditOutcome = strawberry.enum(Outcome, name="AuditOutcome", description="How an audited action ended.")
+
+
 @strawberry.input(description="Narrow the audit log; every given field must match.")
 class AuditLogFilter:
     actor: str | None = None
     action: str | None = None
-    outcome: str | None = None
+    outcome: AuditOutcome | None = None
     since: datetime | None = None
     until: datetime | None = None
 
@@ -38,7 +41,7 @@ class TenancyQuery:
     ) -> Connection[AuditEntryNode]:
         filter = filter or AuditLogFilter()
         query = audit_events(
-            actor=filter.actor, action=filter.action, outcome=Outcome(filter.outcome) if filter.outcome else None,
+            actor=filter.actor, action=filter.action, outcome=filter.outcome,
             since=filter.since, until=filter.until,
         )
         return await paginate(query, AuditEntryNode.from_model, first=first, after=after, last=last, before=before)

@@ -1,13 +1,15 @@
 """The attack suite: tenant B tries every way into tenant A's data, and finds none.
 
 With two loaded tenants, B uses A's global ids on `node`, on every root field that takes an id, in
-every mutation's input and in list filters; reads every list; and, on PostgreSQL, runs raw SQL
+every mutation's input and in list filters; reads every list; listens on every subscription while A's
+events of that kind commit; and, on PostgreSQL, runs raw SQL
 under the application role with B's tenant set and with none. On PostgreSQL it runs again with wall
 1 (scoped queries) switched off, to show that wall 2 (row-level security) holds alone.
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import sys
@@ -20,7 +22,12 @@ from strawberry import relay
 from tortoise import connections
 
 import tenants.ownership
+from api.context import RequestContext
 from api.schema import NODE_TYPES, schema
+from api.subscriptions import EVENT_TYPES
+from domain.outbox import record_event
+from strawberry.utils.str_converters import to_camel_case
+from tenants.authentication import authenticate_api_key
 from tenants import export as tenant_export
 from tenants.context import tenant_transaction
 from tests.conftest import make_tenant
@@ -67,12 +74,20 @@ async def load_victim() -> Victim:
     return Victim(tenant=victim, marker=marker, global_ids=global_ids, row_ids=row_ids)
 
 
+PLANTED = "attack suite"  # marks the events the suite itself records for the victim
+
+
 async def snapshot(victim: Victim) -> list[dict]:
-    """The victim's data, less what reading it changes (export time)."""
+    """The victim's data, less what reading it changes (export time) and the events the suite planted."""
     buffer = io.StringIO()
     await tenant_export.export_tenant(tenant_id=victim.tenant.id, write=buffer.write)
     lines = [json.loads(line) for line in buffer.getvalue().splitlines()]
-    return [line for line in lines if line["kind"] == "row"]
+    return [line for line in lines if line["kind"] == "row" and not _planted(line)]
+
+
+def _planted(line: dict) -> bool:
+    payload = line["row"].get("payload") if line["table"] == "outbox_events" else None
+    return isinstance(payload, dict) and payload.get("planted_by") == PLANTED
 
 
 async def attack_nodes(graphql, attacker, victim: Victim, tally: Tally) -> None:
@@ -114,6 +129,29 @@ async def attack_mutations(graphql, attacker, victim: Victim, tally: Tally) -> N
         tally.check(f"mutation {name}", victim.appears_in(response.text))
 
 
+async def attack_subscriptions(attacker, victim: Victim, tally: Tally) -> None:
+    """Every subscription: B listens while A's events of that kind commit, then one of B's own.
+
+    Events stream in commit order, so B's first event must be its own; one of A's first is a leak.
+    """
+    principal = await authenticate_api_key(token=attacker.api_key)
+    context = RequestContext(request=None, response=None, principal=principal)
+    for field_name, event_types in EVENT_TYPES.items():
+        name = to_camel_case(field_name)
+        stream = await schema.subscribe(f"subscription {{ {name} {{ type payload }} }}", context_value=context)
+        first = asyncio.ensure_future(stream.__anext__())
+        await asyncio.sleep(0.1)  # the stream has read its starting position
+        async with tenant_transaction(victim.tenant.id):
+            for event_type in event_types:
+                await record_event(event_type=event_type, payload={"marker": victim.marker, "id": victim.row_ids[0], "planted_by": PLANTED})
+        async with tenant_transaction(attacker.id):
+            await record_event(event_type=event_types[0], payload={"marker": "attacker's own"})
+        result = await asyncio.wait_for(first, 10)
+        await stream.aclose()
+        received = json.dumps(result.data, default=str) if result.data else json.dumps([str(e) for e in result.errors or []])
+        tally.check(f"subscription {name}", victim.appears_in(received) or "attacker's own" not in received)
+
+
 async def attack_with_raw_sql(attacker, victim: Victim, tally: Tally) -> None:
     """Under the application role: B's tenant set, then none, against every tenant table."""
     client = connections.get("default")
@@ -149,6 +187,7 @@ async def run_attacks(graphql, attacker, victim, tally, *, postgres: bool) -> No
     await attack_nodes(graphql, attacker, victim, tally)
     await attack_root_fields(graphql, attacker, victim, tally)
     await attack_mutations(graphql, attacker, victim, tally)
+    await attack_subscriptions(attacker, victim, tally)
     if postgres:
         await attack_with_raw_sql(attacker, victim, tally)
 

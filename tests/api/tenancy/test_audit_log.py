@@ -35,7 +35,7 @@ async def test_a_mutation_is_recorded_with_actor_target_outcome_and_trace(graphq
 async def test_a_refused_mutation_is_recorded_as_rejected_and_its_change_is_not_kept(graphql, tenant):
     await graphql.execute(CREATE, {"name": "  "}, api_key=tenant.api_key)
 
-    [entry] = await audit_entries(graphql, tenant, action="createCustomer", outcome="rejected")
+    [entry] = await audit_entries(graphql, tenant, action="createCustomer", outcome="REJECTED")
 
     assert entry["target"] is None
     assert (await graphql.execute("{ customers { totalCount } }", api_key=tenant.api_key))["customers"]["totalCount"] == 0
@@ -49,7 +49,7 @@ async def test_a_forbidden_mutation_is_recorded_as_rejected(graphql, tenant):
 
     await graphql.post(CREATE, {"name": "Nope"}, api_key=read_only)
 
-    entries = await audit_entries(graphql, tenant, action="createCustomer", outcome="rejected")
+    entries = await audit_entries(graphql, tenant, action="createCustomer", outcome="REJECTED")
     assert len(entries) == 1 and entries[0]["actor"] != "system"
 
 
@@ -90,3 +90,11 @@ async def test_postgresql_refuses_to_update_or_delete_audit_entries(graphql, ten
         with pytest.raises(Exception, match="append-only"):
             async with tenant_transaction(tenant.id):
                 await connections.get("default").execute_query(statement)
+
+
+async def test_an_unknown_outcome_in_the_filter_is_refused_naming_the_value(graphql, tenant):
+    response = await graphql.post(AUDIT, {"filter": {"outcome": "maybe"}}, api_key=tenant.api_key)
+
+    [error] = response.json()["errors"]
+    assert "maybe" in error["message"] and "AuditOutcome" in error["message"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
