@@ -15,6 +15,7 @@ from infra.version import VERSION
 DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
 BROKER_SCHEMES = ("stub", "redis", "rediss", "amqp", "amqps")
 DEVELOPMENT_SECRET_KEY = "concord-development-secret-key-change-me"
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG", "NOTSET")
 
 
 class Environment(StrEnum):
@@ -102,6 +103,21 @@ class Settings(BaseSettings):
     def _known_broker_scheme(cls, value: str) -> str:
         return _require_scheme(value, BROKER_SCHEMES)
 
+    @field_validator("log_level")
+    @classmethod
+    def _known_log_level(cls, value: str) -> str:
+        return _require_level(value)
+
+    @field_validator("log_levels")
+    @classmethod
+    def _logger_level_pairs(cls, value: str) -> str:
+        for item in filter(None, (item.strip() for item in value.split(","))):
+            name, equals, level = item.partition("=")
+            if not equals or not name.strip():
+                raise ValueError(f"{item!r} is not name=LEVEL")
+            _require_level(level)
+        return value
+
     @field_validator("otlp_endpoint")
     @classmethod
     def _http_endpoint(cls, value: str | None) -> str | None:
@@ -132,6 +148,12 @@ class Settings(BaseSettings):
     def logger_levels(self) -> dict[str, str]:
         pairs = (item.split("=", 1) for item in self.log_levels.split(",") if "=" in item)
         return {name.strip(): level.strip().upper() for name, level in pairs}
+
+
+def _require_level(level: str) -> str:
+    if level.strip().upper() not in LOG_LEVELS:
+        raise ValueError(f"unknown log level {level.strip()!r}; expected one of {', '.join(LOG_LEVELS)}")
+    return level
 
 
 def _require_scheme(url: str, allowed: tuple[str, ...]) -> str:

@@ -37,6 +37,9 @@ def test_settings_are_read_from_the_environment(monkeypatch):
         ("CONCORD_PORT", "70000", "CONCORD_PORT='70000' is not valid: Input should be less than or equal to 65535"),
         ("CONCORD_DATABASE_URL", "mysql://db/x", "CONCORD_DATABASE_URL='mysql://db/x' is not valid: unknown scheme 'mysql'"),
         ("CONCORD_BROKER_URL", "kafka://k:9092", "CONCORD_BROKER_URL='kafka://k:9092' is not valid: unknown scheme 'kafka'"),
+        ("CONCORD_LOG_LEVEL", "LOUD", "CONCORD_LOG_LEVEL='LOUD' is not valid: unknown log level 'LOUD'"),
+        ("CONCORD_LOG_LEVELS", "workers=LOUD", "CONCORD_LOG_LEVELS='workers=LOUD' is not valid: unknown log level 'LOUD'"),
+        ("CONCORD_LOG_LEVELS", "workers", "CONCORD_LOG_LEVELS='workers' is not valid: 'workers' is not name=LEVEL"),
     ],
 )
 def test_a_wrong_setting_is_named_with_its_value(monkeypatch, variable, value, expected):
