@@ -1,7 +1,8 @@
 """What a client may learn from an unexpected error.
 
 An error carrying an `extensions.code` (CodedError, a permission's error, a GraphQLError with a code)
-was meant for the client and passes unchanged. Any other is unexpected: it gets the code
+was meant for the client and passes unchanged. A value a column refuses (Tortoise's field validation)
+is the client's input: BAD_USER_INPUT with the validator's message. Any other is unexpected: it gets the code
 INTERNAL_SERVER_ERROR and, outside development, the message "Internal server error" — no exception
 text, no SQL, no stack trace. In development it keeps its message and gains `extensions.stacktrace`.
 Strawberry has already logged the original, with its traceback, for the operators.
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from tortoise.exceptions import ValidationError as FieldValidationError
 
 from api.errors import ErrorCode
 
@@ -38,6 +40,10 @@ def shaped(error: GraphQLError, *, mask: bool) -> GraphQLError:
     if (error.extensions or {}).get("code"):
         return error
     location = {"nodes": error.nodes, "source": error.source, "positions": error.positions, "path": error.path}
+    if isinstance(error.original_error, FieldValidationError):
+        # A value the column cannot hold (too long, out of range) came from the client's own input,
+        # which the message quotes; it is the client's to fix, not ours.
+        return GraphQLError(str(error.original_error), **location, extensions={"code": str(ErrorCode.BAD_USER_INPUT)})
     extensions: dict[str, object] = {"code": str(ErrorCode.INTERNAL_SERVER_ERROR)}
     if mask:
         return GraphQLError(INTERNAL_MESSAGE, **location, extensions=extensions)

@@ -102,3 +102,14 @@ async def test_every_error_carries_a_code(db, tenant, monkeypatch, environment, 
 
     errors = response.json()["errors"]
     assert [error["extensions"]["code"] for error in errors] == [code]
+
+
+async def test_a_value_a_column_cannot_hold_is_the_clients_error_naming_it(db, tenant, graphql):
+    response = await graphql.post(
+        'query { invoices(first: 1, filter: {currency: "EURO-ZONE"}) { totalCount } }', api_key=tenant.api_key
+    )
+
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT"}
+    assert "EURO-ZONE" in error["message"]
+    assert not leaks(response.text)
