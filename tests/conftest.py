@@ -18,7 +18,7 @@ from infra.db import close_database, open_database
 from infra.logging import register_tenant_lookup
 from infra.settings import Settings, load_settings
 from infra.telemetry import configure_tracing
-from tests.databases import Templates, TestDatabase, drop_postgres_database
+from tests.databases import Templates, TestDatabase, clone_postgres, drop_postgres_database
 from tests.services import POSTGRES_URL_ENV, require_service
 
 _span_exporter = InMemorySpanExporter()
@@ -63,6 +63,18 @@ def test_database(
     finally:
         if database.is_postgres:
             asyncio.run(drop_postgres_database(database))
+
+
+@pytest.fixture(scope="module")
+def postgres_database(migrated_templates: Templates) -> Iterator[TestDatabase]:
+    """A module's database on PostgreSQL alone, for tests of the production pair (a real broker beside
+    it); such a module returns it from its own `test_database` fixture."""
+    require_service(POSTGRES_URL_ENV)
+    database = asyncio.run(clone_postgres(migrated_templates.get("postgres")))
+    try:
+        yield database
+    finally:
+        asyncio.run(drop_postgres_database(database))
 
 
 @pytest.fixture

@@ -7,22 +7,18 @@ import asyncio
 import json
 import uuid
 
-import dramatiq
 import pytest
 
 from domain.automation import jobs
 from domain.automation.models import AppliedEffect, Job, JobStatus
 from domain.outbox import record_event
 from domain.outbox.models import OutboxEvent
-from infra.settings import load_settings
 from tenants.context import tenant_transaction
 from tenants.ownership import scoped
-from tests.databases import drop_postgres_database
-from tests.databases import clone_postgres
-from tests.services import POSTGRES_URL_ENV, REDIS_URL_ENV, require_service
+from tests.services import REDIS_URL_ENV, require_service
 from tests.workers.harness import eventually, redis_worker
 from workers.actors.events import publish_event, run_automation
-from workers.automation.registry import _AUTOMATIONS, automation
+from workers.automation.registry import automation
 from workers.broker import build_broker
 from workers.message_options import IDEMPOTENCY_KEY, TENANT_ID
 from workers.middleware.metrics import OUTBOX_LAG_SECONDS
@@ -47,11 +43,9 @@ async def poisoned(*, event_id: str, event_type: str, payload: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def test_database(migrated_templates):
-    require_service(POSTGRES_URL_ENV)
-    database = asyncio.run(clone_postgres(migrated_templates.get("postgres")))
-    yield database
-    asyncio.run(drop_postgres_database(database))
+def test_database(postgres_database):
+    """PostgreSQL only: the production pair of database and broker, with row-level security on."""
+    return postgres_database
 
 
 def queued_event_ids(broker, queue: str) -> set[str]:

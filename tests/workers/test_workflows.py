@@ -26,19 +26,13 @@ from domain.sales.models import SalesOrder
 from domain.service import service as service_desk
 from tenants.context import tenant_transaction
 from tenants.ownership import scoped
-from tests.databases import drop_postgres_database
-from tests.databases import clone_postgres
-from tests.services import POSTGRES_URL_ENV, require_service
 from tests.workers.harness import eventually, redis_worker, unique
 
 
 @pytest.fixture(scope="module")
-def test_database(migrated_templates):
+def test_database(postgres_database):
     """PostgreSQL only: the production pair of database and broker, with row-level security on."""
-    require_service(POSTGRES_URL_ENV)
-    database = asyncio.run(clone_postgres(migrated_templates.get("postgres")))
-    yield database
-    asyncio.run(drop_postgres_database(database))
+    return postgres_database
 
 
 @pytest.fixture
