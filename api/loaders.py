@@ -27,12 +27,27 @@ def loader_for(info: Info, name: str, batch: Callable[[list[Any]], Awaitable[lis
     return loaders[name]
 
 
+def variant(*inputs: object) -> str:
+    """The loader-name suffix of a nested list's filter and order inputs: each combination asked for gets a
+    loader of its own, so a page of parents costs one query per combination, never one per parent."""
+    return "" if all(value is None for value in inputs) else repr(inputs)
+
+
 def grouped(rows: Iterable[V], keys: Sequence[K], key_of: Callable[[V], K]) -> list[list[V]]:
     """Rows grouped under each of `keys`, in the keys' order (an empty list for a key with none)."""
     by_key: dict[K, list[V]] = defaultdict(list)
     for row in rows:
         by_key[key_of(row)].append(row)
     return [by_key.get(key, []) for key in keys]
+
+
+def regrouped(rows: Sequence[V], id_groups: Sequence[Sequence[uuid.UUID]], *, ordered: bool) -> list[list[V]]:
+    """One query's rows shared out to groups of ids: in the query's order when it was ordered, else in each group's."""
+    if ordered:
+        wanted = [set(group) for group in id_groups]
+        return [[row for row in rows if row.id in ids] for ids in wanted]
+    found = {row.id: row for row in rows}
+    return [[found[row_id] for row_id in group if row_id in found] for group in id_groups]
 
 
 def by_id(rows: Iterable[V], keys: Sequence[uuid.UUID]) -> list[V | None]:

@@ -61,6 +61,20 @@ class ContactFilter:
 
 
 @strawberry.enum
+class ContactOrderField(Enum):
+    LAST_NAME = "last_name"
+    FIRST_NAME = "first_name"
+    EMAIL = "email"
+    CREATED_AT = "created_at"
+
+
+@strawberry.input
+class ContactOrder:
+    field: ContactOrderField
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.enum
 class InteractionChannel(Enum):
     EMAIL = "email"
     PHONE = "phone"
@@ -92,3 +106,16 @@ class InteractionFilter:
         if self.occurred_before:
             query = query.filter(occurred_at__lt=self.occurred_before)
         return query
+
+
+@strawberry.enum
+class InteractionOrderField(Enum):
+    OCCURRED_AT = "occurred_at"
+    CHANNEL = "channel"
+    SUBJECT = "subject"
+
+
+@strawberry.input
+class InteractionOrder:
+    field: InteractionOrderField
+    direction: OrderDirection = OrderDirection.DESC

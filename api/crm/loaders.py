@@ -1,17 +1,24 @@
-"""CRM DataLoaders: a page of customers loads its contacts and interactions in one query each."""
+"""CRM DataLoaders: a page of customers loads its contacts and interactions in one query each.
+
+The 360° view's lists take the filter and order of their root list; each combination asked for has a
+loader of its own (`variant`), so a page costs one query per list and combination, whatever its size.
+"""
 
 from __future__ import annotations
 
 import uuid
 
 from api.context import Info
-from api.loaders import by_id, grouped, loader_for
+from api.loaders import by_id, grouped, loader_for, regrouped, variant
+from api.ordering import Narrowing, Ordering, narrow
 from domain.crm import kpis as crm_kpis
 from domain.crm import service as crm_service
 from domain.crm.models import Contact, Customer, Interaction
 from domain.finance import service as finance_service
 from domain.finance.models import Invoice, Payment
 from domain.legal import lookups as legal_lookups
+from domain.legal import service as legal_service
+from domain.legal.models import Contract
 
 
 def customer_by_id(info: Info):
@@ -28,39 +35,39 @@ def contact_by_id(info: Info):
     return loader_for(info, "crm.contact_by_id", batch)
 
 
-def contacts_by_customer(info: Info):
+def contacts_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[Contact]]:
-        rows = await crm_service.list_contacts().filter(customer_id__in=customer_ids)
+        rows = await narrow(crm_service.list_contacts(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "crm.contacts_by_customer", batch)
+    return loader_for(info, f"crm.contacts_by_customer{variant(filter, order)}", batch)
 
 
-def interactions_by_customer(info: Info):
+def interactions_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[Interaction]]:
-        rows = await crm_service.list_interactions().filter(customer_id__in=customer_ids)
+        rows = await narrow(crm_service.list_interactions(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "crm.interactions_by_customer", batch)
+    return loader_for(info, f"crm.interactions_by_customer{variant(filter, order)}", batch)
 
 
 # The 360° view's lists from areas whose own loaders are keyed by their documents, not by customer.
 
 
-def invoices_by_customer(info: Info):
+def invoices_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[Invoice]]:
-        rows = await finance_service.list_invoices().filter(customer_id__in=customer_ids)
+        rows = await narrow(finance_service.list_invoices(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "crm.invoices_by_customer", batch)
+    return loader_for(info, f"crm.invoices_by_customer{variant(filter, order)}", batch)
 
 
-def payments_by_customer(info: Info):
+def payments_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[Payment]]:
-        rows = await finance_service.list_payments().filter(customer_id__in=customer_ids)
+        rows = await narrow(finance_service.list_payments(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "crm.payments_by_customer", batch)
+    return loader_for(info, f"crm.payments_by_customer{variant(filter, order)}", batch)
 
 
 def contract_ids_by_customer(info: Info):
@@ -72,6 +79,18 @@ def contract_ids_by_customer(info: Info):
         return [list(dict.fromkeys(party.contract_id for party in group)) for group in groups]
 
     return loader_for(info, "crm.contract_ids_by_customer", batch)
+
+
+def contracts_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
+    """The contracts each customer is a party to, narrowed and ordered as asked (party order without an order)."""
+    async def batch(customer_ids: list[uuid.UUID]) -> list[list[Contract]]:
+        id_groups = await contract_ids_by_customer(info).load_many(customer_ids)
+        wanted = {contract_id for group in id_groups for contract_id in group}
+        rows = await narrow(legal_service.list_contracts(), filter, order).filter(id__in=wanted) if wanted else []
+        return regrouped(rows, id_groups, ordered=order is not None)
+
+    return loader_for(info, f"crm.contracts_by_customer{variant(filter, order)}", batch)
+
 
 
 def kpis_by_customer(info: Info):

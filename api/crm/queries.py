@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.crm.filters import ContactFilter, CustomerFilter, CustomerOrder, InteractionFilter
+from api.crm.filters import ContactFilter, ContactOrder, CustomerFilter, CustomerOrder, InteractionFilter, InteractionOrder
 from api.crm.types import ContactNode, CustomerNode, InteractionNode
 from api.node_ids import decode_global_id
 from api.ordering import apply_order
@@ -37,26 +37,30 @@ class CrmQuery:
         customer = await crm_service.get_customer(customer_id=decode_global_id(id, expected_type="Customer"))
         return CustomerNode.from_model(customer) if customer else None
 
-    @strawberry.field(permission_classes=CRM_READ, description="The tenant's contacts, by name.")
+    @strawberry.field(permission_classes=CRM_READ, description="The tenant's contacts, by name unless ordered.")
     async def contacts(
         self,
         filter: ContactFilter | None = None,
+        order_by: ContactOrder | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[ContactNode]:
         query = (filter or ContactFilter()).apply(crm_service.list_contacts())
+        query = apply_order(query, order_by, default=("last_name", "first_name", "id"))
         return await paginate(query, ContactNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=CRM_READ, description="Touchpoints with customers, most recent first.")
+    @strawberry.field(permission_classes=CRM_READ, description="Touchpoints with customers, most recent first unless ordered.")
     async def interactions(
         self,
         filter: InteractionFilter | None = None,
+        order_by: InteractionOrder | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[InteractionNode]:
         query = (filter or InteractionFilter()).apply(crm_service.list_interactions())
+        query = apply_order(query, order_by, default=("-occurred_at", "-id"))
         return await paginate(query, InteractionNode.from_model, first=first, after=after, last=last, before=before)

@@ -12,7 +12,14 @@ from strawberry import relay
 
 from api.context import Info
 from api.crm import loaders
-from api.crm.filters import InteractionChannel, InteractionDirection
+from api.crm.filters import (
+    ContactFilter,
+    ContactOrder,
+    InteractionChannel,
+    InteractionDirection,
+    InteractionFilter,
+    InteractionOrder,
+)
 from api.loaders import by_id
 from api.money import Money
 from api.node_ids import parse_node_ids
@@ -37,6 +44,21 @@ Campaign = Annotated["CampaignNode", strawberry.lazy("api.marketing.types")]
 Invoice = Annotated["InvoiceNode", strawberry.lazy("api.finance.types")]
 Payment = Annotated["PaymentNode", strawberry.lazy("api.finance.types")]
 Contract = Annotated["ContractNode", strawberry.lazy("api.legal.types")]
+# The 360° lists take the filter and order inputs of their areas' root lists.
+LazyDealFilter = Annotated["DealFilter", strawberry.lazy("api.sales.filters")]
+LazyDealOrder = Annotated["DealOrder", strawberry.lazy("api.sales.filters")]
+LazySalesOrderFilter = Annotated["SalesOrderFilter", strawberry.lazy("api.sales.filters")]
+LazySalesOrderOrder = Annotated["SalesOrderOrder", strawberry.lazy("api.sales.filters")]
+LazyTicketFilter = Annotated["TicketFilter", strawberry.lazy("api.service.filters")]
+LazyTicketOrder = Annotated["TicketOrder", strawberry.lazy("api.service.filters")]
+LazyInvoiceFilter = Annotated["InvoiceFilter", strawberry.lazy("api.finance.filters")]
+LazyInvoiceOrder = Annotated["InvoiceOrder", strawberry.lazy("api.finance.filters")]
+LazyPaymentFilter = Annotated["PaymentFilter", strawberry.lazy("api.finance.filters")]
+LazyPaymentOrder = Annotated["PaymentOrder", strawberry.lazy("api.finance.filters")]
+LazyContractFilter = Annotated["ContractFilter", strawberry.lazy("api.legal.filters")]
+LazyContractOrder = Annotated["ContractOrder", strawberry.lazy("api.legal.filters")]
+LazyCampaignFilter = Annotated["CampaignFilter", strawberry.lazy("api.marketing.filters")]
+LazyCampaignOrder = Annotated["CampaignOrder", strawberry.lazy("api.marketing.filters")]
 
 
 async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
@@ -116,16 +138,30 @@ class CustomerNode(relay.Node):
 
     @strawberry.field(description="The people at this customer, by name.")
     async def contacts(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: ContactFilter | None = None,
+        order_by: ContactOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[ContactNode]:
-        rows = await loaders.contacts_by_customer(info).load(self._row_id)
+        rows = await loaders.contacts_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, ContactNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(description="Every touchpoint with this customer, most recent first.")
     async def interactions(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: InteractionFilter | None = None,
+        order_by: InteractionOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[InteractionNode]:
-        rows = await loaders.interactions_by_customer(info).load(self._row_id)
+        rows = await loaders.interactions_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, InteractionNode.from_model, first=first, after=after, last=last, before=before)
 
     # The 360° view: the customer's story in the other areas. Each list is one batched query for a
@@ -134,74 +170,120 @@ class CustomerNode(relay.Node):
 
     @strawberry.field(permission_classes=SALES_READ, description="The customer's deals, newest first (needs sales:read).")
     async def deals(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazyDealFilter | None = None,
+        order_by: LazyDealOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Deal] | None:
         from api.sales import loaders as sales_loaders
         from api.sales.types import DealNode
 
-        rows = await sales_loaders.deals_by_customer(info).load(self._row_id)
+        rows = await sales_loaders.deals_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, DealNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(permission_classes=SALES_READ, description="The customer's sales orders, most recent first (needs sales:read).")
     async def orders(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazySalesOrderFilter | None = None,
+        order_by: LazySalesOrderOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[SalesOrder] | None:
         from api.sales import loaders as sales_loaders
         from api.sales.types import SalesOrderNode
 
-        rows = await sales_loaders.sales_orders_by_customer(info).load(self._row_id)
+        rows = await sales_loaders.sales_orders_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, SalesOrderNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(permission_classes=SERVICE_READ, description="The customer's tickets, most urgent SLA first (needs service:read).")
     async def tickets(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazyTicketFilter | None = None,
+        order_by: LazyTicketOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Ticket] | None:
         from api.service import loaders as service_loaders
         from api.service.types import TicketNode
 
-        rows = await service_loaders.tickets_by_customer(info).load(self._row_id)
+        rows = await service_loaders.tickets_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, TicketNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(permission_classes=FINANCE_READ, description="The customer's invoices, newest first (needs finance:read).")
     async def invoices(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazyInvoiceFilter | None = None,
+        order_by: LazyInvoiceOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Invoice] | None:
         from api.finance.types import InvoiceNode
 
-        rows = await loaders.invoices_by_customer(info).load(self._row_id)
+        rows = await loaders.invoices_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, InvoiceNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(permission_classes=FINANCE_READ, description="Money received from the customer, most recent first (needs finance:read).")
     async def payments(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazyPaymentFilter | None = None,
+        order_by: LazyPaymentOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Payment] | None:
         from api.finance.types import PaymentNode
 
-        rows = await loaders.payments_by_customer(info).load(self._row_id)
+        rows = await loaders.payments_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, PaymentNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(permission_classes=LEGAL_READ, description="The contracts the customer is a party to (needs legal:read).")
     async def contracts(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazyContractFilter | None = None,
+        order_by: LazyContractOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Contract] | None:
-        from api.legal import loaders as legal_loaders
         from api.legal.types import ContractNode
 
-        contract_ids = await loaders.contract_ids_by_customer(info).load(self._row_id)
-        contracts = [row for row in await legal_loaders.contract_by_id(info).load_many(contract_ids) if row is not None]
+        contracts = await loaders.contracts_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(contracts, ContractNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(
         permission_classes=MARKETING_READ, description="The campaigns that targeted the customer's contacts (needs marketing:read)."
     )
     async def campaigns(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: LazyCampaignFilter | None = None,
+        order_by: LazyCampaignOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Campaign] | None:
         from api.marketing import loaders as marketing_loaders
         from api.marketing.types import CampaignNode
 
-        campaign_ids = await marketing_loaders.campaign_ids_by_customer(info).load(self._row_id)
-        campaigns = [row for row in await marketing_loaders.campaign_by_id(info).load_many(campaign_ids) if row is not None]
+        campaigns = await marketing_loaders.campaigns_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(campaigns, CampaignNode.from_model, first=first, after=after, last=last, before=before)
 
     # KPIs, all from one batched aggregate per page of customers (domain.crm.kpis).

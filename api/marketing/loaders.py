@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 
 from api.context import Info
-from api.loaders import by_id, grouped, loader_for
+from api.loaders import by_id, grouped, loader_for, regrouped, variant
+from api.ordering import Narrowing, Ordering, narrow
 from domain.marketing import service as marketing_service
 from domain.marketing.models import Campaign, CampaignMember, Segment
 
@@ -57,3 +58,15 @@ def campaign_ids_by_customer(info: Info):
         return [list(dict.fromkeys(member.campaign_id for member in group)) for group in groups]
 
     return loader_for(info, "marketing.campaign_ids_by_customer", batch)
+
+
+def campaigns_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
+    """The campaigns that targeted each customer's contacts, narrowed and ordered as asked (in the order they did without an order)."""
+
+    async def batch(customer_ids: list[uuid.UUID]) -> list[list[Campaign]]:
+        id_groups = await campaign_ids_by_customer(info).load_many(customer_ids)
+        wanted = {campaign_id for group in id_groups for campaign_id in group}
+        rows = await narrow(marketing_service.list_campaigns(), filter, order).filter(id__in=wanted) if wanted else []
+        return regrouped(rows, id_groups, ordered=order is not None)
+
+    return loader_for(info, f"marketing.campaigns_by_customer{variant(filter, order)}", batch)

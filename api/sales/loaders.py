@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 
 from api.context import Info
-from api.loaders import by_id, grouped, loader_for
+from api.loaders import by_id, grouped, loader_for, variant
+from api.ordering import Narrowing, Ordering, narrow
 from domain.sales import service as sales_service
 from domain.sales.models import Deal, DealStageChange, Pipeline, PipelineStage, Quote, QuoteLine, SalesOrder, SalesOrderLine
 
@@ -70,17 +71,17 @@ def lines_by_sales_order(info: Info):
     return loader_for(info, "sales.lines_by_sales_order", batch)
 
 
-def deals_by_customer(info: Info):
+def deals_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[Deal]]:
-        rows = await sales_service.list_deals().filter(customer_id__in=customer_ids)
+        rows = await narrow(sales_service.list_deals(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "sales.deals_by_customer", batch)
+    return loader_for(info, f"sales.deals_by_customer{variant(filter, order)}", batch)
 
 
-def sales_orders_by_customer(info: Info):
+def sales_orders_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[SalesOrder]]:
-        rows = await sales_service.list_sales_orders().filter(customer_id__in=customer_ids)
+        rows = await narrow(sales_service.list_sales_orders(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "sales.sales_orders_by_customer", batch)
+    return loader_for(info, f"sales.sales_orders_by_customer{variant(filter, order)}", batch)

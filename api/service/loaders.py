@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 
 from api.context import Info
-from api.loaders import by_id, grouped, loader_for
+from api.loaders import by_id, grouped, loader_for, variant
+from api.ordering import Narrowing, Ordering, narrow
 from domain.hr import service as hr_service
 from domain.service import service as support_service
 from domain.service.models import Ticket, TicketStatusChange
@@ -26,12 +27,12 @@ def status_history_by_ticket(info: Info):
     return loader_for(info, "service.status_history_by_ticket", batch)
 
 
-def tickets_by_customer(info: Info):
+def tickets_by_customer(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(customer_ids: list[uuid.UUID]) -> list[list[Ticket]]:
-        rows = await support_service.list_tickets().filter(customer_id__in=customer_ids)
+        rows = await narrow(support_service.list_tickets(), filter, order).filter(customer_id__in=customer_ids)
         return grouped(rows, customer_ids, lambda row: row.customer_id)
 
-    return loader_for(info, "service.tickets_by_customer", batch)
+    return loader_for(info, f"service.tickets_by_customer{variant(filter, order)}", batch)
 
 
 def assignee_name_by_id(info: Info):

@@ -46,6 +46,28 @@ query Customer360($first: Int!) {
 }
 """
 
+# The same page with every nested list narrowed and ordered, and contacts asked for twice (each filter and
+# order combination is a loader of its own): it must still cost the same for 5 customers as for 50.
+CUSTOMER_360_NARROWED = """
+query Customer360Narrowed($first: Int!) {
+  customers(first: $first, orderBy: {field: NAME}) {
+    edges { node {
+      name
+      contacts(first: 3, orderBy: {field: FIRST_NAME, direction: DESC}) { totalCount edges { node { firstName } } }
+      payers: contacts(first: 3, filter: {nameContains: "Payer"}) { totalCount edges { node { firstName } } }
+      interactions(first: 3, filter: {channel: PHONE}, orderBy: {field: OCCURRED_AT, direction: ASC}) { totalCount }
+      deals(first: 3, filter: {status: OPEN}, orderBy: {field: AMOUNT, direction: DESC}) { totalCount edges { node { name } } }
+      orders(first: 3, filter: {status: OPEN}, orderBy: {field: NUMBER}) { totalCount }
+      invoices(first: 3, filter: {status: ISSUED, currency: "EUR"}, orderBy: {field: DUE_DATE}) { totalCount edges { node { status } } }
+      payments(first: 3, filter: {paidAfter: "2026-01-01"}, orderBy: {field: AMOUNT, direction: DESC}) { totalCount }
+      tickets(first: 3, filter: {openOnly: true}, orderBy: {field: OPENED_AT, direction: DESC}) { totalCount }
+      contracts(first: 3, filter: {titleContains: "Supply"}, orderBy: {field: TITLE}) { totalCount edges { node { title } } }
+      campaigns(first: 3, filter: {status: DRAFT}, orderBy: {field: NAME}) { totalCount edges { node { name } } }
+    } }
+  }
+}
+"""
+
 
 async def load_customers(tenant_id: uuid.UUID, count: int, *, start: int) -> None:
     """`count` customers, each with a few rows in every area the 360° view shows."""
@@ -93,24 +115,31 @@ def statements(spans) -> int:
     )
 
 
-async def customer_360_page(graphql, tenant, spans, first: int) -> tuple[dict, int]:
+async def customer_360_page(graphql, tenant, spans, first: int, query: str = CUSTOMER_360) -> tuple[dict, int]:
     spans.clear()
-    data = await graphql.execute(CUSTOMER_360, {"first": first}, api_key=tenant.api_key)
+    data = await graphql.execute(query, {"first": first}, api_key=tenant.api_key)
     return data, statements(spans)
 
 
 async def test_a_page_of_customers_with_everything_costs_the_same_statements_for_5_and_for_50(graphql, tenant, spans, test_database, capsys):
     await load_customers(tenant.id, 5, start=0)
     five, five_statements = await customer_360_page(graphql, tenant, spans, 5)
+    _, five_narrowed_statements = await customer_360_page(graphql, tenant, spans, 5, CUSTOMER_360_NARROWED)
     await load_customers(tenant.id, 45, start=5)
     fifty, fifty_statements = await customer_360_page(graphql, tenant, spans, 50)
+    narrowed, fifty_narrowed_statements = await customer_360_page(graphql, tenant, spans, 50, CUSTOMER_360_NARROWED)
 
     backend = "postgres" if test_database.is_postgres else "sqlite"
     with capsys.disabled():
         print(f"\ncustomer 360 [{backend}]: 5 customers -> {five_statements} SQL statements, 50 customers -> {fifty_statements} SQL statements")
+        print(
+            f"customer 360 narrowed and ordered [{backend}]: 5 customers -> {five_narrowed_statements} SQL statements,"
+            f" 50 customers -> {fifty_narrowed_statements} SQL statements"
+        )
         print(CUSTOMER_360)
     assert len(five["customers"]["edges"]) == 5 and len(fifty["customers"]["edges"]) == 50
     assert five_statements == fifty_statements
+    assert five_narrowed_statements == fifty_narrowed_statements
     customer = fifty["customers"]["edges"][49]["node"]
     assert customer["name"] == "Customer 049"
     lists = ("contacts", "interactions", "deals", "orders", "invoices", "payments", "tickets", "contracts", "campaigns")
@@ -124,6 +153,13 @@ async def test_a_page_of_customers_with_everything_costs_the_same_statements_for
     assert customer["outstandingBalance"] == [{"amount": "100.00", "currency": "EUR"}]
     assert customer["lifetimeRevenue"] == [{"amount": "100.00", "currency": "EUR"}]
     assert customer["overdueInvoiceCount"] == 1 and customer["openTicketCount"] == 1
+    narrowed_customer = narrowed["customers"]["edges"][49]["node"]
+    assert narrowed_customer["name"] == "Customer 049"
+    assert [edge["node"]["firstName"] for edge in narrowed_customer["contacts"]["edges"]] == ["Bob", "Ann"]
+    assert narrowed_customer["payers"] == {"totalCount": 1, "edges": [{"node": {"firstName": "Bob"}}]}
+    narrowed_lists = ("interactions", "deals", "orders", "invoices", "payments", "tickets", "contracts", "campaigns")
+    assert [narrowed_customer[name]["totalCount"] for name in narrowed_lists] == [1, 1, 1, 1, 1, 1, 1, 1]
+    assert narrowed_customer["contracts"]["edges"] == [{"node": {"title": "Supply agreement 49"}}]
 
 
 async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that_list_alone(graphql, tenant):
