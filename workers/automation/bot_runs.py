@@ -2,8 +2,7 @@
 
 The run is recorded in the automation's transaction and announced with `bots.run_requested`; the
 bots worker takes it from there. When the run cannot start (the portal is not configured, another
-run is making the same write) or the bots area's persisted runs are not in this build, the request
-becomes a work item for a person instead, saying why.
+run is making the same write), the request becomes a work item for a person instead, saying why.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from bots.persisted.start import start_bot_run
 from domain.automation import service as automation_service
 from domain.errors import DomainError
 
@@ -29,10 +29,6 @@ class BotRequest:
 
 async def request_bot_run(*, bot: str, params: dict[str, Any], started_by: str, subject_key: str, title: str) -> BotRequest:
     """Start a run of `bot`, or leave a work item for a person saying why it could not start."""
-    try:
-        from bots.persisted.start import start_bot_run
-    except ImportError:  # TODO(bots): drop once the persisted-runs phase of the bots area has landed
-        return await _left_to_person(bot, params, subject_key, title, reason="bot runs are not available in this build")
     try:
         async with in_transaction():  # a savepoint: a refused start leaves nothing behind
             run = await start_bot_run(bot=bot, params=params, started_by=started_by)
