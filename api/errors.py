@@ -92,5 +92,11 @@ class RequestError(Exception):
         return {"message": self.message, "extensions": {"code": str(self.code), **self.extensions}}
 
 
+def bad_argument(error: DomainError | TenantError, *, argument: str) -> CodedError:
+    """A query argument the domain refused (a filter value it does not know): BAD_USER_INPUT naming its path."""
+    path = [argument, *(_camel(part) for part in error.field.split("."))] if error.field else [argument]
+    return CodedError(ErrorCode.BAD_USER_INPUT, f"{'.'.join(path)}: {error.message}", extensions={"field": path, "reason": str(error.code)})
+
+
 def not_found(what: str = "node") -> CodedError:
     return CodedError(ErrorCode.NOT_FOUND, f"{what} not found")

@@ -29,6 +29,14 @@ class JobStatusValue(Enum):
     FAILED = "failed"
 
 
+@strawberry.enum(name="RuleOutcome", description="How a rule run ended.")
+class RuleOutcomeValue(Enum):
+    SKIPPED = "skipped"
+    APPLIED = "applied"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
 @strawberry.enum(name="WorkItemStatus")
 class WorkItemStatusValue(Enum):
     OPEN = "open"

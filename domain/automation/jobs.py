@@ -20,13 +20,26 @@ from tenants.ownership import create_owned, scoped
 ERROR_TEXT_MAX = 2000
 
 
-def jobs(*, status: JobStatus | None = None, actor: str | None = None) -> QuerySet[Job]:
-    """The current tenant's jobs, newest first."""
+def jobs(
+    *,
+    status: JobStatus | None = None,
+    actor: str | None = None,
+    queue: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> QuerySet[Job]:
+    """The current tenant's jobs, newest first, optionally of one status, actor or queue, enqueued in [since, until)."""
     query = scoped(Job)
     if status is not None:
         query = query.filter(status=status)
     if actor is not None:
         query = query.filter(actor=actor)
+    if queue is not None:
+        query = query.filter(queue=queue)
+    if since is not None:
+        query = query.filter(created_at__gte=since)
+    if until is not None:
+        query = query.filter(created_at__lt=until)
     return query.order_by("-created_at", "-id")
 
 

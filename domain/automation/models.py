@@ -80,6 +80,13 @@ class RuleVersion(TenantOwnedModel):
         unique_together = (("tenant_id", "rule_id", "version"),)
 
 
+class RuleOutcome(StrEnum):
+    SKIPPED = "skipped"  # the condition was false
+    APPLIED = "applied"
+    UNCHANGED = "unchanged"  # the action found its work already done
+    FAILED = "failed"
+
+
 class RuleExecution(TenantOwnedModel):
     """One run of a rule for one event: matched or not, and what its action did."""
 

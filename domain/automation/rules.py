@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -16,7 +17,7 @@ from domain.automation.conditions import validate_condition
 from domain.automation.errors import AutomationErrorCode
 from domain.automation.event_catalogue import fields_of
 from domain.automation.events import RULE_EXECUTED
-from domain.automation.models import Rule, RuleExecution, RuleVersion
+from domain.automation.models import Rule, RuleExecution, RuleOutcome, RuleVersion
 from domain.errors import DomainError
 from domain.outbox import record_event
 from domain.validation import required_text
@@ -26,13 +27,19 @@ from tenants.ownership import create_owned, scoped
 _UNCHANGED: Any = object()
 
 
-def list_rules(*, event_type: str | None = None, enabled: bool | None = None) -> QuerySet[Rule]:
-    """The tenant's rules by name, optionally of one event type or only enabled or disabled ones."""
+def list_rules(*, event_type: str | None = None, enabled: bool | None = None, name_contains: str | None = None) -> QuerySet[Rule]:
+    """The tenant's rules by name, optionally of one event type, only enabled or disabled ones, or by part of the name.
+
+    An event type rules cannot use is refused (UNKNOWN_EVENT) rather than matching nothing."""
     query = scoped(Rule)
     if event_type is not None:
+        if fields_of(event_type) is None:
+            raise DomainError(AutomationErrorCode.UNKNOWN_EVENT, f"{event_type!r} is not an event rules can use", field="event_type")
         query = query.filter(event_type=event_type)
     if enabled is not None:
         query = query.filter(enabled=enabled)
+    if name_contains:
+        query = query.filter(name__icontains=name_contains)
     return query.order_by("name", "id")
 
 
@@ -48,13 +55,26 @@ def rule_versions(*, rule_ids: list[uuid.UUID]) -> QuerySet[RuleVersion]:
     return scoped(RuleVersion).filter(rule_id__in=rule_ids).order_by("rule_id", "-version")
 
 
-def rule_executions(*, rule_id: uuid.UUID | None = None, matched: bool | None = None) -> QuerySet[RuleExecution]:
-    """Rule runs, most recent first, optionally of one rule or only matched (or unmatched) ones."""
+def rule_executions(
+    *,
+    rule_id: uuid.UUID | None = None,
+    matched: bool | None = None,
+    outcome: RuleOutcome | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> QuerySet[RuleExecution]:
+    """Rule runs, most recent first, optionally of one rule, only matched (or unmatched) ones, of one outcome, run in [since, until)."""
     query = scoped(RuleExecution)
     if rule_id is not None:
         query = query.filter(rule_id=rule_id)
     if matched is not None:
         query = query.filter(matched=matched)
+    if outcome is not None:
+        query = query.filter(outcome=outcome)
+    if since is not None:
+        query = query.filter(created_at__gte=since)
+    if until is not None:
+        query = query.filter(created_at__lt=until)
     return query.order_by("-created_at", "-id")
 
 

@@ -21,7 +21,7 @@ from domain import clock
 from domain.automation.errors import AutomationErrorCode
 from domain.automation.events import SCHEDULE_DUE
 from domain.automation.models import Schedule, ScheduleSlot
-from domain.automation.scheduled_jobs import validate_job
+from domain.automation.scheduled_jobs import SCHEDULED_JOBS, validate_job
 from domain.errors import DomainError
 from domain.outbox import record_event
 from domain.validation import required_text
@@ -39,10 +39,19 @@ def check_cron(cron: str) -> str:
     return cron
 
 
-def list_schedules(*, enabled: bool | None = None) -> QuerySet[Schedule]:
+def list_schedules(*, enabled: bool | None = None, job: str | None = None, name_contains: str | None = None) -> QuerySet[Schedule]:
+    """The tenant's schedules by name, optionally only enabled (or disabled) ones, of one job, or by part of the name.
+
+    A job no schedule can run is refused (UNKNOWN_JOB) rather than matching nothing."""
     query = scoped(Schedule)
     if enabled is not None:
         query = query.filter(enabled=enabled)
+    if job is not None:
+        if job not in SCHEDULED_JOBS:
+            raise DomainError(AutomationErrorCode.UNKNOWN_JOB, f"unknown job {job!r}; use one of {', '.join(SCHEDULED_JOBS)}", field="job")
+        query = query.filter(job=job)
+    if name_contains:
+        query = query.filter(name__icontains=name_contains)
     return query.order_by("name", "id")
 
 

@@ -16,13 +16,17 @@ from domain.errors import DomainError
 from tenants.ownership import create_owned, scoped
 
 
-def list_work_items(*, status: WorkItemStatus | None = None, kind: str | None = None) -> QuerySet[WorkItem]:
-    """The tenant's work items, newest first, optionally of one status or kind."""
+def list_work_items(
+    *, status: WorkItemStatus | None = None, kind: str | None = None, assignee: str | None = None
+) -> QuerySet[WorkItem]:
+    """The tenant's work items, newest first, optionally of one status, kind or assignee."""
     query = scoped(WorkItem)
     if status is not None:
         query = query.filter(status=status)
     if kind is not None:
         query = query.filter(kind=kind)
+    if assignee is not None:
+        query = query.filter(assignee=assignee)
     return query.order_by("-created_at", "-id")
 
 
