@@ -83,9 +83,26 @@ async def create_api_key(
     return key, issued.plaintext
 
 
-def tenant_keys(tenant_id: uuid.UUID):
-    """The keys of one tenant, newest first (api_keys has no RLS: always filter by tenant)."""
-    return ApiKey.filter(tenant_id=tenant_id).order_by("-created_at", "-id")
+def tenant_keys(
+    tenant_id: uuid.UUID,
+    *,
+    kind: ApiKeyKind | None = None,
+    role: Role | None = None,
+    revoked: bool | None = None,
+    name_contains: str | None = None,
+):
+    """The keys of one tenant, newest first (api_keys has no RLS: always filter by tenant), optionally of one
+    kind or role, only revoked (or unrevoked) ones, or by part of the name."""
+    query = ApiKey.filter(tenant_id=tenant_id)
+    if kind is not None:
+        query = query.filter(kind=kind)
+    if role is not None:
+        query = query.filter(role=role)
+    if revoked is not None:
+        query = query.filter(revoked_at__isnull=not revoked)
+    if name_contains:
+        query = query.filter(name__icontains=name_contains)
+    return query.order_by("-created_at", "-id")
 
 
 async def revoke_api_key(*, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from tortoise.queryset import QuerySet
 
@@ -17,7 +18,17 @@ from tenants.ownership import create_owned, scoped
 from tenants.vault.crypto import SecretUndecryptable, key_id, seal, unseal
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,119}$")
-KINDS = ("password", "totp_seed", "signing_key", "api_token", "other")
+
+
+class SecretKind(StrEnum):
+    PASSWORD = "password"
+    TOTP_SEED = "totp_seed"
+    SIGNING_KEY = "signing_key"
+    API_TOKEN = "api_token"
+    OTHER = "other"
+
+
+KINDS = tuple(kind.value for kind in SecretKind)
 
 
 @dataclass(frozen=True)
@@ -55,9 +66,14 @@ async def set_secret(*, keys: VaultKeys, name: str, kind: str, value: str) -> Se
     return secret
 
 
-def secrets() -> QuerySet[Secret]:
-    """The current tenant's secrets (names and kinds; values stay sealed)."""
-    return scoped(Secret).order_by("name")
+def secrets(*, kind: SecretKind | None = None, name_prefix: str | None = None) -> QuerySet[Secret]:
+    """The current tenant's secrets by name (names and kinds; values stay sealed), optionally of one kind or under a name prefix."""
+    query = scoped(Secret)
+    if kind is not None:
+        query = query.filter(kind=kind)
+    if name_prefix:
+        query = query.filter(name__startswith=name_prefix)
+    return query.order_by("name", "id")
 
 
 async def reveal_secret(*, keys: VaultKeys, name: str) -> str:

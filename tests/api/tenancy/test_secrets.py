@@ -17,10 +17,10 @@ mutation S($input: SetSecretInput!) { setSecret(input: $input) { secret { name k
 
 async def test_a_secret_is_listed_by_name_and_kind_and_its_value_is_never_returned(graphql, tenant):
     set_answer = await graphql.post(SET, {"input": {"name": "bank.totp", "kind": "totp_seed", "value": RECOGNISABLE}}, api_key=tenant.api_key)
-    listed = await graphql.post("{ secrets { name kind } }", api_key=tenant.api_key)
+    listed = await graphql.post("{ secrets { totalCount edges { node { name kind } } } }", api_key=tenant.api_key)
 
     assert set_answer.json()["data"]["setSecret"]["secret"]["name"] == "bank.totp"
-    assert listed.json()["data"]["secrets"] == [{"name": "bank.totp", "kind": "totp_seed"}]
+    assert listed.json()["data"]["secrets"] == {"totalCount": 1, "edges": [{"node": {"name": "bank.totp", "kind": "totp_seed"}}]}
     assert RECOGNISABLE not in set_answer.text + listed.text
 
 
@@ -58,7 +58,7 @@ async def test_a_recognisable_secret_appears_in_no_response_log_line_or_span(gra
     try:
         responses.append(await graphql.post(SET, {"input": {"name": "bank.password", "kind": "password", "value": RECOGNISABLE}}, api_key=tenant.api_key))
         responses.append(await graphql.post(SET, {"input": {"name": "bank.password", "kind": "nope", "value": RECOGNISABLE}}, api_key=tenant.api_key))
-        responses.append(await graphql.post("{ secrets { name kind updatedAt } }", api_key=tenant.api_key))
+        responses.append(await graphql.post("{ secrets { edges { node { name kind updatedAt } } } }", api_key=tenant.api_key))
         responses.append(await graphql.post("{ auditLog(first: 50) { edges { node { details } } } }", api_key=tenant.api_key))
         keys = vault.VaultKeys.from_settings(db)
         async with tenant_transaction(tenant.id):
