@@ -78,7 +78,7 @@ async def _journal(entry_date: date, description: str, currency: str, entries, *
 
 async def _overheads(rng: random.Random, size: int, timeline: Timeline, currency: str, hr: HrIds, accounts, bank) -> list[BankLine]:
     """Monthly payroll, rent, software and utilities, and bank charges, each posted and paid from the bank;
-    one month's rent was booked twice and reversed, and the audit accrual at this month's end is still a draft."""
+    one month's rent was booked twice and reversed, and the audit accrual prepared yesterday is still a draft."""
     lines = []
     scale = Decimal(max(1, size // 250))
     for month in timeline.months():
@@ -101,8 +101,9 @@ async def _overheads(rng: random.Random, size: int, timeline: Timeline, currency
             month + timedelta(days=2), f"Office and warehouse rent {month:%B %Y}", currency, [(accounts["6200"], rent, 0), (bank, 0, rent)]
         )
         await finance_service.reverse_journal(journal_id=duplicate.id, entry_date=month + timedelta(days=9), reason="rent booked twice", posted_by=POSTED_BY)
+    # Dated yesterday, not at this month's end: nothing in the demo is dated on or after the seeding day.
     await finance_service.create_journal(
-        entry_date=month_end(timeline.as_of), description="Accrual for the annual audit", currency=currency,
+        entry_date=timeline.yesterday, description="Accrual for the annual audit", currency=currency,
         entries=[
             finance_service.EntryInput(account_id=accounts["6600"], debit=Decimal(4500)),
             finance_service.EntryInput(account_id=accounts["2300"], credit=Decimal(4500)),
