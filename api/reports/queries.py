@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import strawberry
 
-from api.errors import CodedError, ErrorCode, not_found
+from api.errors import CodedError, ErrorCode, bad_argument, not_found
 from api.node_ids import decode_global_id
+from api.ordering import sort_rows
 from api.pagination import Connection, connection_from_list
 from api.permissions import Requires
+from api.reports.filters import (
+    AgeingFilter,
+    AgeingOrder,
+    ExpiringContractFilter,
+    ExpiringContractOrder,
+    ReorderFilter,
+    ReorderOrder,
+)
 from api.reports.types import (
     CustomerAgeing,
     DepartmentHeadcount,
@@ -37,14 +47,22 @@ class Reports:
     async def ar_ageing(
         self,
         as_of: date | None = None,
-        customer_ids: list[strawberry.ID] | None = None,
+        filter: AgeingFilter | None = None,
+        order_by: AgeingOrder | None = None,
+        customer_ids: Annotated[
+            list[strawberry.ID] | None, strawberry.argument(deprecation_reason="Use `filter.customerIds`; ignored when `filter` is given.")
+        ] = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[CustomerAgeing] | None:
-        ids = [decode_global_id(value, expected_type="Customer") for value in customer_ids] if customer_ids is not None else None
-        rows = await finance_service.ar_ageing(as_of=as_of, customer_ids=ids)
+        filter = filter or AgeingFilter(customer_ids=customer_ids)
+        try:
+            rows = await finance_service.ar_ageing(as_of=as_of, **filter.as_arguments())
+        except DomainError as error:
+            raise bad_argument(error, argument="filter") from None
+        rows = sort_rows(rows, order_by, tie_break=lambda row: (row.customer_name, row.currency, str(row.customer_id)))
         return connection_from_list(rows, CustomerAgeing.from_row, first=first, after=after, last=last, before=before)
 
     @strawberry.field(
@@ -59,12 +77,19 @@ class Reports:
 
     @strawberry.field(
         permission_classes=[Requires(Scope.OPERATIONS_READ)],
-        description="Active products below their reorder point, with the open purchase orders already bringing more.",
+        description="Active products below their reorder point, with the open purchase orders already bringing more (in catalogue order unless ordered).",
     )
     async def products_below_reorder_point(
-        self, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        filter: ReorderFilter | None = None,
+        order_by: ReorderOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[ProductBelowReorderPoint] | None:
-        rows = await operations_service.products_below_reorder_point()
+        rows = await operations_service.products_below_reorder_point(**(filter or ReorderFilter()).as_arguments())
+        rows = sort_rows(rows, order_by, tie_break=lambda row: row.sku)
         return connection_from_list(rows, ProductBelowReorderPoint.from_row, first=first, after=after, last=last, before=before)
 
     @strawberry.field(
@@ -81,12 +106,15 @@ class Reports:
         self,
         within_days: int,
         as_of: date | None = None,
+        filter: ExpiringContractFilter | None = None,
+        order_by: ExpiringContractOrder | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[ExpiringContract] | None:
-        rows = await legal_service.contracts_expiring_within(days=within_days, as_of=as_of)
+        rows = await legal_service.contracts_expiring_within(days=within_days, as_of=as_of, **(filter or ExpiringContractFilter()).as_arguments())
+        rows = sort_rows(rows, order_by, tie_break=lambda row: row.number)
         return connection_from_list(rows, ExpiringContract.from_row, first=first, after=after, last=last, before=before)
 
     # One currency per call: a statement per currency in a list would be priced by the cost limit as a

@@ -13,7 +13,8 @@ from tortoise.functions import Count, Sum
 from domain import clock
 from domain.aggregates import decimal_total
 from domain.finance.models import AccountType, Invoice, InvoiceStatus, JournalEntry, JournalStatus
-from domain.money import Money
+from domain.errors import CommonErrorCode, DomainError
+from domain.money import Money, currency_code
 from tenants.ownership import scoped
 
 AGEING_BUCKETS = ("current", "days_1_30", "days_31_60", "days_61_90", "days_over_90")
@@ -38,6 +39,7 @@ def ageing_bucket(*, due_date: date, as_of: date) -> str:
 class CustomerAgeing:
     customer_id: uuid.UUID
     currency: str
+    customer_name: str = ""
     current: Decimal = Decimal(0)
     days_1_30: Decimal = Decimal(0)
     days_31_60: Decimal = Decimal(0)
@@ -49,20 +51,35 @@ class CustomerAgeing:
         return sum((getattr(self, bucket) for bucket in AGEING_BUCKETS), Decimal(0))
 
 
-async def ar_ageing(*, as_of: date | None = None, customer_ids: Sequence[uuid.UUID] | None = None) -> list[CustomerAgeing]:
+async def ar_ageing(
+    *,
+    as_of: date | None = None,
+    customer_ids: Sequence[uuid.UUID] | None = None,
+    currency: str | None = None,
+    bucket: str | None = None,
+) -> list[CustomerAgeing]:
     """Amounts due on issued invoices per customer and currency, in buckets by days past the due date
-    (current, 1-30, 31-60, 61-90, over 90), from one query."""
+    (current, 1-30, 31-60, 61-90, over 90), from one query; optionally of some customers, in one currency,
+    or only the rows owing something in `bucket` (one of AGEING_BUCKETS)."""
     as_of = as_of or clock.today()
+    if bucket is not None and bucket not in AGEING_BUCKETS:
+        raise DomainError(CommonErrorCode.INVALID, f"bucket must be one of {', '.join(AGEING_BUCKETS)}", field="bucket")
     query = scoped(Invoice).filter(status=InvoiceStatus.ISSUED, amount_due__gt=0, issue_date__lte=as_of)
     if customer_ids is not None:
         query = query.filter(customer_id__in=list(customer_ids))
+    if currency is not None:
+        query = query.filter(currency=currency_code(currency))
     rows: dict[tuple[uuid.UUID, str], CustomerAgeing] = {}
-    for invoice in await query.values("customer_id", "currency", "due_date", "amount_due"):
+    for invoice in await query.values("customer_id", "customer__name", "currency", "due_date", "amount_due"):
         customer_id = uuid.UUID(str(invoice["customer_id"]))
-        row = rows.setdefault((customer_id, invoice["currency"]), CustomerAgeing(customer_id=customer_id, currency=invoice["currency"]))
-        bucket = ageing_bucket(due_date=invoice["due_date"], as_of=as_of)
-        setattr(row, bucket, getattr(row, bucket) + invoice["amount_due"])
-    return sorted(rows.values(), key=lambda row: (str(row.customer_id), row.currency))
+        row = rows.setdefault(
+            (customer_id, invoice["currency"]),
+            CustomerAgeing(customer_id=customer_id, currency=invoice["currency"], customer_name=invoice["customer__name"]),
+        )
+        due_bucket = ageing_bucket(due_date=invoice["due_date"], as_of=as_of)
+        setattr(row, due_bucket, getattr(row, due_bucket) + invoice["amount_due"])
+    found = rows.values() if bucket is None else [row for row in rows.values() if getattr(row, bucket) > 0]
+    return sorted(found, key=lambda row: (str(row.customer_id), row.currency))
 
 
 @dataclass(frozen=True)

@@ -247,14 +247,19 @@ class ExpiringContract:
     auto_renew: bool
     will_end: bool  # notice given or no auto-renewal: the contract stops at renewal_date
     days_left: int
+    status: ContractStatus
 
 
-async def contracts_expiring_within(*, days: int, as_of: date | None = None) -> list[ExpiringContract]:
-    """Live contracts whose current term ends within `days` of `as_of`, soonest first (computed, not stored)."""
+async def contracts_expiring_within(
+    *, days: int, as_of: date | None = None, status: ContractStatus | None = None, will_end: bool | None = None
+) -> list[ExpiringContract]:
+    """Live contracts whose current term ends within `days` of `as_of`, soonest first (computed, not stored);
+    optionally only those in `status` (a terminated contract is never live, so none are) or that will (or will not) end then."""
     as_of = as_of or clock.today()
     horizon = as_of + timedelta(days=days)
+    statuses = [live for live in LIVE if status is None or live is status]
     # The stored renewal date of an auto-renewing contract may lag behind: every candidate is rolled forward.
-    candidates = await scoped(Contract).filter(status__in=LIVE, renewal_date__lte=horizon)
+    candidates = await scoped(Contract).filter(status__in=statuses, renewal_date__lte=horizon) if statuses else []
     expiring = []
     for contract in candidates:
         renewal = contract.renewal_date if contract.status is ContractStatus.NOTICE_GIVEN else current_renewal_date(contract, as_of=as_of)
@@ -271,6 +276,9 @@ async def contracts_expiring_within(*, days: int, as_of: date | None = None) -> 
                 auto_renew=contract.auto_renew,
                 will_end=contract.status is ContractStatus.NOTICE_GIVEN or not contract.auto_renew,
                 days_left=(renewal - as_of).days,
+                status=contract.status,
             )
         )
+    if will_end is not None:
+        expiring = [row for row in expiring if row.will_end is will_end]
     return sorted(expiring, key=lambda row: (row.renewal_date, row.number))

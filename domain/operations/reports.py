@@ -6,8 +6,10 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tortoise.expressions import Subquery
+
 from domain.operations.catalog import list_products
-from domain.operations.models import PurchaseOrderLine
+from domain.operations.models import PurchaseOrderLine, StockLevel
 from domain.operations.purchasing import OPEN_STATUSES
 from domain.operations.stock import on_hand_by_product
 from tenants.ownership import scoped
@@ -37,11 +39,25 @@ class ProductBelowReorderPoint:
     def quantity_on_order(self) -> Decimal:
         return sum((line.quantity_outstanding for line in self.open_purchase_orders), Decimal(0))
 
+    @property
+    def shortfall(self) -> Decimal:
+        """How far stock is below the reorder point."""
+        return self.reorder_point - self.on_hand
 
-async def products_below_reorder_point() -> list[ProductBelowReorderPoint]:
+
+async def products_below_reorder_point(
+    *, warehouse_id: uuid.UUID | None = None, supplier_id: uuid.UUID | None = None
+) -> list[ProductBelowReorderPoint]:
     """Active products whose stock over all warehouses is below their reorder point, with the
-    open purchase order lines already bringing more (three queries whatever the catalogue size)."""
-    products = await list_products().filter(reorder_point__gt=0)
+    open purchase order lines already bringing more (three queries whatever the catalogue size, four with
+    `warehouse_id`); optionally only products `warehouse_id` keeps stock of (the total stays over all
+    warehouses: the reorder point is the product's, not a warehouse's) or whose preferred supplier is `supplier_id`."""
+    products_query = list_products().filter(reorder_point__gt=0)
+    if supplier_id is not None:
+        products_query = products_query.filter(preferred_supplier_id=supplier_id)
+    if warehouse_id is not None:
+        products_query = products_query.filter(id__in=Subquery(scoped(StockLevel).filter(warehouse_id=warehouse_id).values("product_id")))
+    products = await products_query
     on_hand = await on_hand_by_product(product_ids=[product.id for product in products])
     low = [product for product in products if on_hand[product.id] < product.reorder_point]
     open_lines = (
