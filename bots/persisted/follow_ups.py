@@ -1,12 +1,14 @@
-"""After a stored run: a canary's comparison with the last good one, the evidence of a write, a paid order."""
+"""After a stored run: a canary's comparison with the last good one, the evidence of a write, a paid order,
+and what the run's result puts into the business data (bots.persisted.business_records)."""
 
 from __future__ import annotations
 
 import uuid
 
-from bots.bot_definition import BotDefinition
+from bots.bot_definition import BotDefinition, BotParams
 from bots.canary import CanaryReport
 from bots.persisted.approvals import after_success
+from bots.persisted.business_records import record_in_business_data
 from bots.records import Artifact, ArtifactKind, RunOutcome, RunState, jsonable
 from domain.bots import service as bots_service
 
@@ -40,9 +42,18 @@ async def follow_up(
             error_code=outcome.error.code if outcome.error else None,
             error_details=outcome.error.details if outcome.error else None,
         )
-    if outcome.state is not RunState.SUCCEEDED or not definition.makes_writes:
+    if outcome.state is not RunState.SUCCEEDED:
         return
     valid = definition.validate(params)
+    if definition.makes_writes:
+        await _append_evidence(definition, valid, tenant_id=tenant_id, run_id=run_id, outcome=outcome, trace_id=trace_id)
+        await after_success(definition.name, valid, outcome.result)
+    await record_in_business_data(definition.name, valid, outcome.result)
+
+
+async def _append_evidence(
+    definition: BotDefinition, valid: BotParams, *, tenant_id: uuid.UUID, run_id: uuid.UUID, outcome: RunOutcome, trace_id: str
+) -> None:
     intent = valid.write_intent()  # type: ignore[attr-defined]
     recorded = await bots_service.get_intent(scope=intent.scope, key=intent.key)
     traces = outcome.artifacts_of(ArtifactKind.TRACE)
@@ -58,7 +69,6 @@ async def follow_up(
             "trace": {"trace_id": trace_id, **(_file(traces[-1], tenant_id=tenant_id, run_id=run_id) or {})},
         },
     )
-    await after_success(definition.name, valid, outcome.result)
 
 
 def _result_without_files(result: object) -> dict:

@@ -55,19 +55,20 @@ async def submit_purchase_order(
         timeout=params.invoice_wait_seconds + run.timeouts.step,
     )
 
-    async def download_invoice() -> tuple[list[InvoiceLine], Artifact]:
+    async def download_invoice() -> tuple[list[InvoiceLine], Decimal, Artifact]:
         page = OrderStatusPage(run, portal_url, surface=SupplierFrameset(run, portal_url).content)
         await page.check_status(order_number)
-        lines = await page.read_lines()
-        return lines, await run.keep_download(await page.download_invoice())
+        lines, vat = await page.read_lines(), await page.read_vat()
+        return lines, vat, await run.keep_download(await page.download_invoice())
 
-    lines, invoice_pdf = await run.step("download invoice", download_invoice, idempotent=True)
+    lines, vat, invoice_pdf = await run.step("download invoice", download_invoice, idempotent=True)
     return PurchaseOrderInvoiced(
         order_number=order_number,
         po_reference=params.po_reference,
         invoice_number=status.invoice_number or "",
         lines=lines,
         net_total=sum((line.line_total for line in lines), Decimal(0)),
+        vat=vat,
         invoice_pdf=invoice_pdf,
         already_submitted=earlier_order is not None,
     )

@@ -42,5 +42,6 @@ class PurchaseOrderInvoiced:
     invoice_number: str
     lines: list[InvoiceLine]
     net_total: Decimal
+    vat: Decimal
     invoice_pdf: Artifact
     already_submitted: bool  # True: an earlier run had placed the order; this one only followed it up

@@ -58,5 +58,12 @@ class OrderStatusPage(PortalPage):
             if len(cells) >= 5 and cells[0]
         ]
 
+    async def read_vat(self) -> Decimal:
+        """The VAT the order's totals show (the row labelled VAT under the lines); zero when there is none."""
+        for cells in await self.lines_table.table_rows():
+            if len(cells) >= 5 and not cells[0] and cells[1].upper().startswith("VAT"):
+                return read_amount(cells[4], where="#order-lines-table VAT")
+        return Decimal(0)
+
     async def download_invoice(self) -> Download:
         return await self.download(self.invoice_download)
