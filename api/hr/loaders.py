@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 
 from api.context import Info
-from api.loaders import by_id, grouped, loader_for
+from api.loaders import by_id, grouped, loader_for, variant
+from api.ordering import Narrowing, Ordering, narrow
 from domain.hr import lookups as hr_lookups
 from domain.hr import service as hr_service
 from domain.hr.models import Department, EmployeeStatus, DepartmentAssignment, Employee, Position, Salary, Training, TrainingEnrolment
@@ -39,12 +40,15 @@ def training_by_id(info: Info):
     return loader_for(info, "hr.training_by_id", batch)
 
 
-def employees_by_department(info: Info):
+def employees_by_department(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
+    """Each department's employees: the active ones, unless the filter asks for a status of its own."""
+    status = None if getattr(filter, "status", None) else EmployeeStatus.ACTIVE
+
     async def batch(department_ids: list[uuid.UUID]) -> list[list[Employee]]:
-        rows = await hr_service.list_employees(status=EmployeeStatus.ACTIVE).filter(department_id__in=department_ids)
+        rows = await narrow(hr_service.list_employees(status=status), filter, order).filter(department_id__in=department_ids)
         return grouped(rows, department_ids, lambda row: row.department_id)
 
-    return loader_for(info, "hr.employees_by_department", batch)
+    return loader_for(info, f"hr.employees_by_department{variant(filter, order)}", batch)
 
 
 def assignments_by_employee(info: Info):

@@ -19,6 +19,7 @@ from strawberry import relay
 from api.context import Info
 from api.hr import loaders
 from api.hr.enums import EmployeeStatus, EnrolmentStatus, RecruitmentStage, SalaryPeriod
+from api.hr.filters import EmployeeFilter, EmployeeOrder
 from api.loaders import by_id
 from api.money import Money
 from api.node_ids import parse_node_ids
@@ -67,11 +68,18 @@ class DepartmentNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await _resolve(cls, lambda ids: hr_service.list_departments().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=HR_READ, description="The active employees in this department, by name.")
+    @strawberry.field(permission_classes=HR_READ, description="The employees in this department, by name unless ordered: the active ones unless `filter.status` asks for another.")
     async def employees(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: EmployeeFilter | None = None,
+        order_by: EmployeeOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[EmployeeNode] | None:
-        rows = await loaders.employees_by_department(info).load(uuid.UUID(self.id))
+        rows = await loaders.employees_by_department(info, filter, order_by).load(uuid.UUID(self.id))
         return connection_from_list(rows, EmployeeNode.from_model, first=first, after=after, last=last, before=before)
 
 

@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 from tortoise.queryset import QuerySet
 
-from api.marketing.enums import CampaignChannel, CampaignStatus
+from api.marketing.enums import CampaignChannel, CampaignStatus, MemberResponse
 from api.node_ids import decode_global_id
 from api.ordering import OrderDirection
 
@@ -71,4 +71,33 @@ class CampaignOrderField(Enum):
 @strawberry.input
 class CampaignOrder:
     field: CampaignOrderField
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="Narrow a campaign's members; every given field must match.")
+class CampaignMemberFilter:
+    response: MemberResponse | None = None
+    customer_id: strawberry.ID | None = None
+    responded: bool | None = strawberry.field(default=None, description="True: only members who reacted at all; false: only those who did not.")
+
+    def apply(self, query: QuerySet) -> QuerySet:
+        if self.response:
+            query = query.filter(response=self.response.value)
+        if self.customer_id:
+            query = query.filter(customer_id=decode_global_id(self.customer_id, expected_type="Customer"))
+        if self.responded is not None:
+            query = query.filter(responded_at__isnull=not self.responded)
+        return query
+
+
+@strawberry.enum
+class CampaignMemberOrderField(Enum):
+    ADDED_AT = "created_at"
+    RESPONDED_AT = "responded_at"
+    RESPONSE = "response"
+
+
+@strawberry.input
+class CampaignMemberOrder:
+    field: CampaignMemberOrderField
     direction: OrderDirection = OrderDirection.ASC

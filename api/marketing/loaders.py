@@ -7,6 +7,8 @@ import uuid
 from api.context import Info
 from api.loaders import by_id, grouped, loader_for, regrouped, variant
 from api.ordering import Narrowing, Ordering, narrow
+from domain.crm import service as crm_service
+from domain.crm.models import Customer
 from domain.marketing import service as marketing_service
 from domain.marketing.models import Campaign, CampaignMember, Segment
 
@@ -33,12 +35,12 @@ def customer_ids_by_segment(info: Info):
     return loader_for(info, "marketing.customer_ids_by_segment", batch)
 
 
-def members_by_campaign(info: Info):
+def members_by_campaign(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(campaign_ids: list[uuid.UUID]) -> list[list[CampaignMember]]:
-        rows = await marketing_service.list_campaign_members(campaign_ids=campaign_ids)
+        rows = await narrow(marketing_service.list_campaign_members(campaign_ids=campaign_ids), filter, order)
         return grouped(rows, campaign_ids, lambda row: row.campaign_id)
 
-    return loader_for(info, "marketing.members_by_campaign", batch)
+    return loader_for(info, f"marketing.members_by_campaign{variant(filter, order)}", batch)
 
 
 def response_counts_by_campaign(info: Info):
@@ -70,3 +72,15 @@ def campaigns_by_customer(info: Info, filter: Narrowing | None = None, order: Or
         return regrouped(rows, id_groups, ordered=order is not None)
 
     return loader_for(info, f"marketing.campaigns_by_customer{variant(filter, order)}", batch)
+
+
+def customers_by_segment(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
+    """The customers in each segment, narrowed and ordered as asked (in the order they were added without an order)."""
+
+    async def batch(segment_ids: list[uuid.UUID]) -> list[list[Customer]]:
+        id_groups = await customer_ids_by_segment(info).load_many(segment_ids)
+        wanted = {customer_id for group in id_groups for customer_id in group}
+        rows = await narrow(crm_service.customers(), filter, order).filter(id__in=wanted) if wanted else []
+        return regrouped(rows, id_groups, ordered=order is not None)
+
+    return loader_for(info, f"marketing.customers_by_segment{variant(filter, order)}", batch)

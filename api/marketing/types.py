@@ -9,17 +9,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
 
 from api.context import Info
 from api.crm import loaders as crm_loaders
+from api.crm.filters import CustomerFilter, CustomerOrder
 from api.crm.types import ContactNode, CustomerNode
 from api.loaders import by_id
 from api.marketing import loaders
 from api.marketing.enums import CampaignChannel, CampaignStatus, MemberResponse
+from api.marketing.filters import CampaignMemberFilter, CampaignMemberOrder
 from api.money import Money
 from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
@@ -54,12 +56,18 @@ class SegmentNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await _resolve(cls, lambda ids: marketing_service.list_segments().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=CRM_READ, description="The customers in the segment, in the order they were added (needs crm:read).")
+    @strawberry.field(permission_classes=CRM_READ, description="The customers in the segment, in the order they were added unless ordered (needs crm:read).")
     async def customers(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: CustomerFilter | None = None,
+        order_by: CustomerOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[CustomerNode] | None:
-        customer_ids = await loaders.customer_ids_by_segment(info).load(uuid.UUID(self.id))
-        customers = [row for row in await crm_loaders.customer_by_id(info).load_many(customer_ids) if row is not None]
+        customers = await loaders.customers_by_segment(info, filter, order_by).load(uuid.UUID(self.id))
         return connection_from_list(customers, CustomerNode.from_model, first=first, after=after, last=last, before=before)
 
 
@@ -141,19 +149,22 @@ class CampaignNode(relay.Node):
         segment = await loaders.segment_by_id(info).load(self.segment_id)
         return SegmentNode.from_model(segment) if segment else None
 
-    @strawberry.field(description="The contacts targeted, in the order they were added; optionally only those with one response.")
+    @strawberry.field(description="The contacts targeted, in the order they were added unless ordered.")
     async def members(
         self,
         info: Info,
-        response: MemberResponse | None = None,
+        filter: CampaignMemberFilter | None = None,
+        order_by: CampaignMemberOrder | None = None,
+        response: Annotated[
+            MemberResponse | None, strawberry.argument(deprecation_reason="Use `filter.response`; ignored when `filter` is given.")
+        ] = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[CampaignMemberNode]:
-        rows = await loaders.members_by_campaign(info).load(uuid.UUID(self.id))
-        if response is not None:
-            rows = [row for row in rows if str(row.response) == response.value]
+        filter = filter or (CampaignMemberFilter(response=response) if response is not None else None)
+        rows = await loaders.members_by_campaign(info, filter, order_by).load(uuid.UUID(self.id))
         return connection_from_list(rows, CampaignMemberNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(description="Members per response, every response listed.")

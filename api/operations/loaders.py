@@ -6,7 +6,8 @@ import uuid
 from decimal import Decimal
 
 from api.context import Info
-from api.loaders import by_id, grouped, loader_for
+from api.loaders import by_id, grouped, loader_for, variant
+from api.ordering import Narrowing, Ordering, narrow
 from domain.operations import lookups as operations_lookups
 from domain.operations import service as operations_service
 from domain.operations.models import (
@@ -65,28 +66,28 @@ def on_hand_by_product(info: Info):
     return loader_for(info, "operations.on_hand_by_product", batch)
 
 
-def stock_levels_by_product(info: Info):
+def stock_levels_by_product(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(product_ids: list[uuid.UUID]) -> list[list[StockLevel]]:
-        rows = await operations_service.list_stock_levels().filter(product_id__in=product_ids)
+        rows = await narrow(operations_service.list_stock_levels(), filter, order).filter(product_id__in=product_ids)
         return grouped(rows, product_ids, lambda row: row.product_id)
 
-    return loader_for(info, "operations.stock_levels_by_product", batch)
+    return loader_for(info, f"operations.stock_levels_by_product{variant(filter, order)}", batch)
 
 
-def stock_levels_by_warehouse(info: Info):
+def stock_levels_by_warehouse(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(warehouse_ids: list[uuid.UUID]) -> list[list[StockLevel]]:
-        rows = await operations_service.list_stock_levels().filter(warehouse_id__in=warehouse_ids)
+        rows = await narrow(operations_service.list_stock_levels(), filter, order).filter(warehouse_id__in=warehouse_ids)
         return grouped(rows, warehouse_ids, lambda row: row.warehouse_id)
 
-    return loader_for(info, "operations.stock_levels_by_warehouse", batch)
+    return loader_for(info, f"operations.stock_levels_by_warehouse{variant(filter, order)}", batch)
 
 
-def purchase_orders_by_supplier(info: Info):
+def purchase_orders_by_supplier(info: Info, filter: Narrowing | None = None, order: Ordering | None = None):
     async def batch(supplier_ids: list[uuid.UUID]) -> list[list[PurchaseOrder]]:
-        rows = await operations_service.list_purchase_orders().filter(supplier_id__in=supplier_ids)
+        rows = await narrow(operations_service.list_purchase_orders(), filter, order).filter(supplier_id__in=supplier_ids)
         return grouped(rows, supplier_ids, lambda row: row.supplier_id)
 
-    return loader_for(info, "operations.purchase_orders_by_supplier", batch)
+    return loader_for(info, f"operations.purchase_orders_by_supplier{variant(filter, order)}", batch)
 
 
 def lines_by_purchase_order(info: Info):

@@ -20,6 +20,7 @@ from api.money import Money, exact_decimal
 from api.node_ids import parse_node_ids
 from api.operations import loaders
 from api.operations.enums import MovementKind, PurchaseOrderStatus, ShipmentStatus
+from api.operations.filters import PurchaseOrderFilter, PurchaseOrderOrder, StockLevelFilter, StockLevelOrder
 from api.pagination import Connection, connection_from_list
 from domain.operations import lookups as operations_lookups
 from domain.operations import service as operations_service
@@ -93,11 +94,18 @@ class SupplierNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await _resolve(cls, lambda ids: operations_service.list_suppliers().filter(id__in=ids), node_ids)
 
-    @strawberry.field(description="Orders placed with this supplier, newest first.")
+    @strawberry.field(description="Orders placed with this supplier, newest first unless ordered.")
     async def purchase_orders(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: PurchaseOrderFilter | None = None,
+        order_by: PurchaseOrderOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[PurchaseOrderNode]:
-        rows = await loaders.purchase_orders_by_supplier(info).load(uuid.UUID(self.id))
+        rows = await loaders.purchase_orders_by_supplier(info, filter, order_by).load(uuid.UUID(self.id))
         return connection_from_list(rows, PurchaseOrderNode.from_model, first=first, after=after, last=last, before=before)
 
 
@@ -133,11 +141,18 @@ class ProductNode(relay.Node):
     async def preferred_supplier(self, info: Info) -> SupplierNode | None:
         return await load_supplier(info, self.preferred_supplier_id)
 
-    @strawberry.field(description="How much each warehouse holds.")
+    @strawberry.field(description="How much each warehouse holds of this product (in the stock list's order unless ordered).")
     async def stock_levels(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: StockLevelFilter | None = None,
+        order_by: StockLevelOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[StockLevelNode]:
-        rows = await loaders.stock_levels_by_product(info).load(uuid.UUID(self.id))
+        rows = await loaders.stock_levels_by_product(info, filter, order_by).load(uuid.UUID(self.id))
         return connection_from_list(rows, StockLevelNode.from_model, first=first, after=after, last=last, before=before)
 
 
@@ -157,11 +172,18 @@ class WarehouseNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await _resolve(cls, lambda ids: operations_service.list_warehouses().filter(id__in=ids), node_ids)
 
-    @strawberry.field(description="What this warehouse holds, per product.")
+    @strawberry.field(description="What this warehouse holds, per product (in the stock list's order unless ordered).")
     async def stock_levels(
-        self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
+        self,
+        info: Info,
+        filter: StockLevelFilter | None = None,
+        order_by: StockLevelOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[StockLevelNode]:
-        rows = await loaders.stock_levels_by_warehouse(info).load(uuid.UUID(self.id))
+        rows = await loaders.stock_levels_by_warehouse(info, filter, order_by).load(uuid.UUID(self.id))
         return connection_from_list(rows, StockLevelNode.from_model, first=first, after=after, last=last, before=before)
 
 
