@@ -168,7 +168,7 @@ class EmployeeNode(relay.Node):
         rows = await loaders.salaries_by_employee(info).load(uuid.UUID(self.id))
         return connection_from_list(rows, SalaryNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=HR_READ, description="The trainings the employee is or was enrolled in.")
+    @strawberry.field(permission_classes=HR_READ, description="The trainings the employee is or was enrolled in, oldest enrolment first.")
     async def training_enrolments(
         self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
     ) -> Connection[TrainingEnrolmentNode] | None:

@@ -77,7 +77,7 @@ class ContractNode(relay.Node):
     async def owner(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.owner_id)
 
-    @strawberry.field(description="Who the contract binds.")
+    @strawberry.field(description="Who the contract binds, in the order they were added.")
     async def parties(
         self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
     ) -> Connection[ContractPartyNode]:

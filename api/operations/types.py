@@ -365,7 +365,7 @@ class GoodsReceiptNode(relay.Node):
     async def warehouse(self, info: Info) -> WarehouseNode | None:
         return await load_warehouse(info, self.warehouse_id)
 
-    @strawberry.field(description="How much of each order line arrived.")
+    @strawberry.field(description="How much of each order line arrived, in the order recorded.")
     async def lines(
         self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
     ) -> Connection[GoodsReceiptLineNode]:
