@@ -41,8 +41,14 @@ OVERHEADS = [
 ]
 
 
+# About how many receipts are matched to an invoice per invoice issued: most are paid in full by the last
+# reconciled statement, a few in two parts, the rest not yet (or not due yet).
+MATCHED_RECEIPTS_PER_INVOICE = 0.84
+
+
 def planned_units(size: int) -> int:
-    return invoice_estimate(size) * 2
+    """Each invoice created and each receipt matched to one."""
+    return round(invoice_estimate(size) * (1 + MATCHED_RECEIPTS_PER_INVOICE))
 
 
 async def generate_finance(

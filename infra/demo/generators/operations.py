@@ -1,5 +1,5 @@
 """Operations demo data: suppliers, products, warehouses with opening stock, a year of purchase orders
-and the goods received against them, and stock counts. Goods leave only later, in the sales generator."""
+and the goods received against them, and monthly cycle counts. Goods leave only later, in the sales generator."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from domain.operations import service as operations_service
 from infra.demo.generators.draws import chance, money, scaled
 from infra.demo.generators.names import company_names, web_domain
 from infra.demo.generators.stock_book import StockBook
-from infra.demo.generators.timeline import Timeline
+from infra.demo.generators.timeline import Timeline, month_end
 
 # (SKU prefix, product, unit, price range, typical quantity on a customer order, variants)
 PRODUCT_LINES = [
@@ -35,8 +35,13 @@ SUPPLIER_TRADES = ["Components", "Metals", "Industrial Supply", "Packaging", "El
 WAREHOUSES = [("MAIN", "Central warehouse"), ("NORTH", "North distribution centre"), ("SOUTH", "South distribution centre")]
 RECEIVED_BY = "warehouse@demo"
 # About how many typical order quantities of any product a customer buys in a year in the sales
-# generator's orders (direct orders and won deals): purchasing is planned to cover that, so most orders ship.
-TYPICAL_QUANTITIES_PER_CUSTOMER = 3.0
+# generator's orders (regular customers' repeat orders about 9, one-off orders and won deals about 2.5):
+# purchasing is planned to cover that, so most orders ship.
+TYPICAL_QUANTITIES_PER_CUSTOMER = 11.5
+# Each month a third of the shelves (product and warehouse) is counted, so each is counted once a quarter;
+# about this share of counts finds the shelf off the book: a damaged unit, a stray box.
+COUNTED_EACH_MONTH = 3
+COUNT_OFF_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def product_count(size: int) -> int:
 
 
 def purchase_order_count(size: int) -> int:
-    return scaled(size, 1 / 8, minimum=8)
+    return scaled(size, 0.4, minimum=8)
 
 
 def planned_units(size: int) -> int:
@@ -192,21 +197,25 @@ async def _receive(rng: random.Random, timeline: Timeline, order_id: uuid.UUID, 
 
 
 async def _stock_counts(rng: random.Random, timeline: Timeline, ids: OperationsIds) -> None:
-    """Cycle counts found a little damage or a stray box here and there; never more than the shelf held that day."""
-    for product in ids.products:
-        if not chance(rng, 0.25):
+    """Monthly cycle counts, each shelf once a quarter: most match the book, some find a little damage or a
+    stray box, and a count never takes away more than the shelf held that day."""
+    shelves = [(product, warehouse_id) for product in ids.products for warehouse_id in ids.warehouse_ids]
+    for number, month in enumerate(timeline.months()):
+        counted_on = timeline.day(rng, max(month_end(month) - timedelta(days=6), timeline.start), month_end(month))
+        if counted_on >= timeline.as_of:
             continue
-        warehouse_id = rng.choice(ids.warehouse_ids)
-        on = timeline.day(rng)
-        change = Decimal(rng.choice([-3, -2, -1, -1, 1, 2]))
-        if change < 0 and ids.stock.available(product_id=product.id, warehouse_id=warehouse_id, on=on) < -change:
-            continue
-        await operations_service.adjust_stock(
-            product_id=product.id, warehouse_id=warehouse_id, quantity_change=change,
-            reason="Damaged in handling" if change < 0 else "Found during cycle count", moved_by=RECEIVED_BY,
-            at=timeline.moment(rng, on, first_hour=16, last_hour=17),
-        )
-        if change < 0:
-            ids.stock.issue(warehouse_id=warehouse_id, lines=[(product.id, -change)])
-        else:
-            ids.stock.receive(product_id=product.id, warehouse_id=warehouse_id, on=on, quantity=change)
+        for product, warehouse_id in shelves[number % COUNTED_EACH_MONTH :: COUNTED_EACH_MONTH]:
+            if not chance(rng, COUNT_OFF_SHARE):
+                continue
+            change = Decimal(rng.choice([-3, -2, -1, -1, 1, 2]))
+            if change < 0 and ids.stock.available(product_id=product.id, warehouse_id=warehouse_id, on=counted_on) < -change:
+                continue
+            await operations_service.adjust_stock(
+                product_id=product.id, warehouse_id=warehouse_id, quantity_change=change,
+                reason="Damaged in handling" if change < 0 else "Found during cycle count", moved_by=RECEIVED_BY,
+                at=timeline.moment(rng, counted_on, first_hour=16, last_hour=17),
+            )
+            if change < 0:
+                ids.stock.issue(warehouse_id=warehouse_id, lines=[(product.id, -change)])
+            else:
+                ids.stock.receive(product_id=product.id, warehouse_id=warehouse_id, on=counted_on, quantity=change)

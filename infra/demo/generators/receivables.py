@@ -1,5 +1,5 @@
-"""A year of customer invoices (for shipped orders and quarterly service plans), issued into the ledger,
-and when each customer pays them: early, on time, late, in part or not at all."""
+"""A year of customer invoices (for shipped orders and monthly or quarterly service plans), issued into the
+ledger, and when each customer pays them: early, on time, late, in part or not at all."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from domain.finance import service as finance_service
 from infra.demo.generators.bank_statements import BankLine
 from infra.demo.generators.crm import CrmIds
 from infra.demo.generators.draws import chance, money, share, weighted
-from infra.demo.generators.sales import SalesIds
+from infra.demo.generators.sales import SalesIds, shipped_order_estimate
 from infra.demo.generators.timeline import Timeline
 
 ISSUED_BY = "finance@demo"
@@ -23,7 +23,12 @@ PAYMENT_TERMS = [(30, 70), (14, 15), (45, 15)]
 # None: nothing so far.
 PARTLY = "partly"
 PAYING_HABITS = [((-20, -1), 30), ((0, 10), 36), ((11, 60), 18), (PARTLY, 6), (None, 10)]
-SERVICE_PLAN_SHARE = 0.1
+# Customers on a maintenance plan, and of those the share billed monthly (the rest quarterly).
+SERVICE_PLAN_SHARE = 0.35
+MONTHLY_PLAN_SHARE = 0.7
+# (months between invoices, fee per invoice from/to, chance of call-out visits on an invoice)
+MONTHLY_PLAN = (1, (500, 2000), 0.12)
+QUARTERLY_PLAN = (3, (1500, 6000), 0.3)
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,17 @@ class _InvoicePlan:
     lines: tuple[finance_service.InvoiceLineInput, ...] = ()
 
 
+def subscriber_counts(size: int) -> tuple[int, int]:
+    """How many customers are on a monthly and on a quarterly plan."""
+    subscribers = max(2, round(size * SERVICE_PLAN_SHARE))
+    monthly = max(1, round(subscribers * MONTHLY_PLAN_SHARE))
+    return monthly, subscribers - monthly
+
+
 def invoice_estimate(size: int) -> int:
     """About how many invoices a tenant of this size gets in a year (shipped orders and service plans)."""
-    return round(size * (0.5 + 4 * SERVICE_PLAN_SHARE))
+    monthly, quarterly = subscriber_counts(size)
+    return round(shipped_order_estimate(size) + 12 * monthly + 4 * quarterly)
 
 
 async def invoice_the_year(
@@ -74,21 +87,19 @@ async def invoice_the_year(
 
 def _plans(rng: random.Random, timeline: Timeline, vat_rate: Decimal, crm: CrmIds, sales: SalesIds) -> list[_InvoicePlan]:
     plans = [_InvoicePlan(order.shipped_on, order.customer_id, sales_order_id=order.id) for order in sales.orders if order.shipped_on]
-    subscribers = rng.sample(crm.customers, max(2, round(len(crm.customers) * SERVICE_PLAN_SHARE)))
-    quarter_starts = [month for month in timeline.months() if month.month in (1, 4, 7, 10)]
-    for customer in subscribers:
-        fee = money(rng, 1500, 6000, step=50)
+    monthly, quarterly = subscriber_counts(len(crm.customers))
+    subscribers = rng.sample(crm.customers, monthly + quarterly)
+    for position, customer in enumerate(subscribers):
+        every, (low, high), visit_chance = MONTHLY_PLAN if position < monthly else QUARTERLY_PLAN
+        fee = money(rng, low, high, step=50)
         day = rng.randint(1, 10)
-        for quarter in quarter_starts:
-            issue_date = quarter.replace(day=day)
-            if not timeline.start <= issue_date < timeline.as_of:
+        for month in timeline.months():
+            issue_date = month.replace(day=day)
+            if (month.month - 1) % every or not timeline.start <= issue_date < timeline.as_of:
                 continue
-            lines = [
-                finance_service.InvoiceLineInput(
-                    description=f"Maintenance plan Q{(quarter.month - 1) // 3 + 1} {quarter.year}", quantity=Decimal(1), unit_price=fee, tax_rate=vat_rate
-                )
-            ]
-            if chance(rng, 0.3):
+            period = f"{month:%B %Y}" if every == 1 else f"Q{(month.month - 1) // 3 + 1} {month.year}"
+            lines = [finance_service.InvoiceLineInput(description=f"Maintenance plan {period}", quantity=Decimal(1), unit_price=fee, tax_rate=vat_rate)]
+            if chance(rng, visit_chance):
                 visits = Decimal(rng.randint(1, 3))
                 lines.append(finance_service.InvoiceLineInput(description="Call-out visit", quantity=visits, unit_price=Decimal(180), tax_rate=vat_rate))
             plans.append(_InvoicePlan(issue_date, customer.id, lines=tuple(lines)))

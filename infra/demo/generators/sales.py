@@ -1,10 +1,12 @@
 """Sales demo data: leads, deals moving through two pipelines (won, lost or still open), quotes, and a
-year of sales orders shipped from stock that had arrived by then."""
+year of sales orders (regular customers reordering their usual products, occasional one-off orders,
+won deals) shipped from stock that had arrived by then."""
 
 from __future__ import annotations
 
 import random
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -32,6 +34,16 @@ OLD_LEAD_OUTCOMES = [("new", 8), ("qualified", 27), ("disqualified", 65)]
 LOST_REASONS = ["Price too high", "Chose a competitor", "No budget this year", "Project postponed", "No decision made", "Requirements not met"]
 SERVICES = [("Installation and commissioning", 450, 2400), ("On-site training (day)", 900, 1400), ("Extended warranty (12 months)", 150, 900)]
 DEAL_TOPICS = ["Line upgrade", "Spare parts framework", "Warehouse fit-out", "Maintenance kit", "Plant expansion", "Safety retrofit"]
+# The share of customers who reorder through the year, the orders they place (counted per customer of
+# the tenant), and how much more the biggest of them orders than a typical one (Pareto-drawn, capped).
+REGULAR_SHARE = 0.3
+REPEAT_ORDERS_PER_CUSTOMER = 2.0
+LARGEST_APPETITE = 8.0
+ONE_OFF_ORDERS_PER_CUSTOMER = 0.35
+# About the share of deals won (older ones are mostly decided, recent ones mostly open), and of all
+# orders the share shipped by the seeding day (the rest cancelled, waiting for stock or too recent).
+WON_SHARE = 0.37
+SHIPPED_SHARE = 0.93
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,7 @@ class _OrderPlan:
     customer: CustomerRef
     quote_id: uuid.UUID | None = None
     lines: tuple[sales_service.SalesLineInput, ...] = ()
+    from_deal: bool = False  # its progress was the deal's
 
 
 def lead_count(size: int) -> int:
@@ -71,12 +84,21 @@ def deal_count(size: int) -> int:
     return scaled(size, 0.35, minimum=10)
 
 
-def direct_order_count(size: int) -> int:
-    return scaled(size, 0.45, minimum=8)
+def repeat_order_count(size: int) -> int:
+    return scaled(size, REPEAT_ORDERS_PER_CUSTOMER, minimum=8)
+
+
+def one_off_order_count(size: int) -> int:
+    return scaled(size, ONE_OFF_ORDERS_PER_CUSTOMER, minimum=4)
+
+
+def shipped_order_estimate(size: int) -> float:
+    """About how many orders ship in the year (for the invoicing's progress; the draws decide)."""
+    return (repeat_order_count(size) + one_off_order_count(size) + deal_count(size) * WON_SHARE) * SHIPPED_SHARE
 
 
 def planned_units(size: int) -> int:
-    return lead_count(size) + deal_count(size) + direct_order_count(size)
+    return lead_count(size) + deal_count(size) + repeat_order_count(size) + one_off_order_count(size)
 
 
 async def generate_sales(
@@ -88,17 +110,33 @@ async def generate_sales(
     pipelines = [await _pipeline(name, stages) for name, stages in PIPELINES.items()]
     await _leads(rng, size, timeline, currency, owners, crm, pipelines[0], advance)
     plans = await _deals(rng, size, timeline, currency, owners, crm, operations.products, pipelines, advance)
-    # A few customers buy much more often than the rest.
-    appetite = list(accumulate(rng.paretovariate(1.5) for _ in crm.customers))
-    for _ in range(direct_order_count(size)):
-        customer = rng.choices(crm.customers, cum_weights=appetite)[0]
-        plans.append(_OrderPlan(timeline.day(rng), customer, lines=tuple(_order_lines(rng, operations.products))))
+    plans += _repeat_orders(rng, size, timeline, crm, operations.products)
+    for _ in range(one_off_order_count(size)):
+        plans.append(_OrderPlan(timeline.day(rng), rng.choice(crm.customers), lines=tuple(_order_lines(rng, operations.products))))
     ids = SalesIds()
     for plan in sorted(plans, key=lambda plan: plan.ordered_on):
         ids.orders.append(await _order(rng, timeline, currency, plan, operations))
-        if plan.quote_id is None:
+        if not plan.from_deal:
             advance(1)
     return ids
+
+
+def _repeat_orders(rng: random.Random, size: int, timeline: Timeline, crm: CrmIds, products: list[ProductRef]) -> list[_OrderPlan]:
+    """The regular customers' orders: each reorders a few usual products at its own rhythm through the
+    year, the biggest every couple of weeks, the smallest once or twice."""
+    regulars = rng.sample(crm.customers, max(1, round(len(crm.customers) * REGULAR_SHARE)))
+    appetite = list(accumulate(min(rng.paretovariate(1.5), LARGEST_APPETITE) for _ in regulars))
+    orders_of = Counter(rng.choices(range(len(regulars)), cum_weights=appetite, k=repeat_order_count(size)))
+    plans = []
+    for index, count in sorted(orders_of.items()):
+        usual = rng.sample(products, min(len(products), rng.randint(2, 5)))
+        interval = (timeline.yesterday - timeline.start).days / count
+        first = rng.uniform(0, interval)
+        for number in range(count):
+            offset = round(first + interval * (number + rng.uniform(-0.2, 0.2)))
+            ordered_on = min(max(timeline.start + timedelta(days=offset), timeline.start), timeline.yesterday)
+            plans.append(_OrderPlan(ordered_on, regulars[index], lines=tuple(_order_lines(rng, usual))))
+    return plans
 
 
 async def _pipeline(name: str, stages: list[tuple[str, int]]) -> _Pipeline:
@@ -170,7 +208,7 @@ async def _deals(
             quote_id = await _quote(rng, timeline, currency, customer, deal.id, lines, quoted_on, outcome, closes_on)
         if outcome == "won":
             await sales_service.mark_deal_won(deal_id=deal.id, changed_by=owner, at=timeline.moment_after(rng, closes_on, after=at))
-            orders.append(_OrderPlan(closes_on, customer, quote_id=quote_id, lines=() if quote_id else tuple(lines)))
+            orders.append(_OrderPlan(closes_on, customer, quote_id=quote_id, lines=() if quote_id else tuple(lines), from_deal=True))
         elif outcome == "lost":
             await sales_service.mark_deal_lost(
                 deal_id=deal.id, reason=rng.choice(LOST_REASONS), changed_by=owner, at=timeline.moment_after(rng, closes_on, after=at)
