@@ -3,13 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install chromium schema lock clean
+.PHONY: demo test bench install chromium schema lock clean
 
 demo: install chromium
 	$(VENV)/bin/concord demo
 
 test: install chromium
 	$(VENV)/bin/pytest
+
+# Measurements, not tests: each prints its figure as a ratio against a baseline run alongside.
+bench: install
+	$(VENV)/bin/python -m bench.demo_seeding --size $(or $(SIZE),1000)
 
 install: $(STAMP)
 

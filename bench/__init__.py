@@ -1,0 +1,1 @@
+"""Benchmarks: measurements printed as ratios against a baseline run alongside, never limits in tests."""
