@@ -88,6 +88,10 @@ class Money:
         """This amount rounded half-up to the currency's minor units."""
         return Money(round_amount(self.amount, self.currency), self.currency)
 
+    def plain_text(self) -> str:
+        """The amount rounded to the currency's minor units, in plain digits: `210.00` (EUR), `1500` (JPY)."""
+        return f"{round_amount(self.amount, self.currency):f}"
+
     def _same_currency(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented

@@ -65,13 +65,16 @@ async def mark_vat_return_filed(params: BotParams, result: object) -> None:
     # The return whose figures were filed: the month-end job files each currency's return with its own amounts.
     drafts = [
         vat_return for vat_return in computed
-        if vat_return.status is VatReturnStatus.DRAFT
-        and (vat_return.output_vat, vat_return.input_vat) == (max(params.output_vat, 0), max(params.input_vat, 0))
+        if vat_return.status is VatReturnStatus.DRAFT and _filed_as(finance_service.vat_filing(vat_return), params)
     ]
     if not drafts:
         log.info("filed a VAT return Concord did not compute (or already marked filed)", extra={"period": params.period})
         return
     await finance_service.file_vat_return(vat_return_id=drafts[0].id, filing_reference=result.receipt_number)
+
+
+def _filed_as(filing: finance_service.VatFiling, params: FileVatReturnParams) -> bool:
+    return (filing.output_vat.amount, filing.input_vat.amount) == (params.output_vat, params.input_vat)
 
 
 async def book_supplier_invoice(params: BotParams, result: object) -> None:

@@ -69,7 +69,7 @@ from domain.finance.reports import (
     receivables_by_customer,
     trial_balance,
 )
-from domain.finance.vat import VatFigures, compute_vat_return, file_vat_return, list_vat_returns, prepare_vat_return
+from domain.finance.vat import VatFigures, VatFiling, compute_vat_return, file_vat_return, list_vat_returns, prepare_vat_return, vat_filing
 
 __all__ = [
     "AccountAmount",
@@ -81,6 +81,7 @@ __all__ = [
     "StatementLineInput",
     "TrialBalanceLine",
     "VatFigures",
+    "VatFiling",
     "add_invoice_lines",
     "add_journal_entries",
     "approvals_of",
@@ -133,5 +134,6 @@ __all__ = [
     "system_account",
     "trial_balance",
     "update_journal",
+    "vat_filing",
     "void_invoice",
 ]

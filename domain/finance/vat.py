@@ -30,6 +30,31 @@ class VatFigures:
     net_vat: Money  # owed to the tax authority (negative: reclaimable)
 
 
+@dataclass(frozen=True)
+class VatFiling:
+    """A return's figures as a tax authority's form takes them: both sides non-negative, in the currency's minor units."""
+
+    output_vat: Money
+    input_vat: Money
+
+    @property
+    def net_vat(self) -> Money:
+        return self.output_vat - self.input_vat
+
+
+def vat_filing(vat_return: VatReturn) -> VatFiling:
+    """What to file for `vat_return`: each side rounded to its currency's minor units; a negative side (more credit
+    notes than sales, say) is moved to the other side, so the filed net is the return's net."""
+    output_vat = Money(vat_return.output_vat, vat_return.currency).rounded()
+    input_vat = Money(vat_return.input_vat, vat_return.currency).rounded()
+    zero = Money.zero(vat_return.currency)
+    if output_vat.is_negative():
+        output_vat, input_vat = zero, input_vat - output_vat
+    if input_vat.is_negative():
+        output_vat, input_vat = output_vat - input_vat, zero
+    return VatFiling(output_vat=output_vat, input_vat=input_vat)
+
+
 async def _movements(account_ids: list[uuid.UUID], *, period_start: date, period_end: date, currency: str) -> dict[uuid.UUID, tuple[Money, Money]]:
     """(debits, credits) per account over the journals posted in the period, in one query."""
     rows = (

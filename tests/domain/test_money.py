@@ -17,6 +17,13 @@ def test_rounded_follows_the_currency_minor_units():
     assert round_amount(Decimal("-2.345"), "USD") == Decimal("-2.35")
 
 
+def test_plain_text_has_the_currency_minor_units_and_no_exponent():
+    assert Money(Decimal("210.0000"), "EUR").plain_text() == "210.00"
+    assert Money(Decimal("1500.4999"), "JPY").plain_text() == "1500"
+    assert Money(Decimal("1.2345"), "KWD").plain_text() == "1.235"
+    assert Money(Decimal("1E+3"), "EUR").plain_text() == "1000.00"
+
+
 def test_adding_two_currencies_is_refused():
     with pytest.raises(DomainError) as error:
         Money(Decimal("1"), "EUR") + Money(Decimal("1"), "USD")

@@ -233,6 +233,6 @@ async def test_month_end_computes_last_months_vat_return_and_requests_its_filing
         [vat_return] = await scoped(VatReturn).all()
     assert vat_return.period_start == last_month_day.replace(day=1) and vat_return.output_vat == Decimal("210")
     # No tax portal is configured for this tenant: the bot cannot start, so a person is asked, with why.
-    assert item.details["bot"] == "tax.file_vat_return" and item.details["params"]["output_vat"] == "210.0000"
+    assert item.details["bot"] == "tax.file_vat_return" and item.details["params"]["output_vat"] == "210.00"
     assert item.details["reason"]
     await no_failed_jobs(tenant)

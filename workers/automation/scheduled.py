@@ -35,13 +35,13 @@ async def month_end_vat(*, params: dict[str, Any], slot_at: datetime) -> None:
     """Compute last month's VAT return from the ledger, then have the tax bot file it."""
     start, end = previous_month(slot_at.date())
     vat_return = await finance_service.prepare_vat_return(period_start=start, period_end=end, currency=params["currency"])
+    filing = finance_service.vat_filing(vat_return)
     period = f"{start:%Y-%m}"
     await request_bot_run(
         bot="tax.file_vat_return",
         params={
             "period": period, "vat_number": params["vat_number"],
-            # The portal takes both sides as non-negative amounts; a reclaim shows as input above output.
-            "output_vat": str(max(vat_return.output_vat, 0)), "input_vat": str(max(vat_return.input_vat, 0)),
+            "output_vat": filing.output_vat.plain_text(), "input_vat": filing.input_vat.plain_text(),
         },
         started_by=ACTOR,
         subject_key=f"tax.file_vat_return:{params['vat_number']}:{period}",

@@ -12,7 +12,7 @@ from domain.crm import service as crm
 from domain.errors import DomainError
 from domain.finance import service as finance
 from domain.finance.errors import FinanceErrorCode
-from domain.finance.models import InvoiceStatus, StatementLineStatus, VatReturnStatus
+from domain.finance.models import InvoiceStatus, StatementLineStatus, VatReturn, VatReturnStatus
 from domain.money import Money
 from domain.operations import service as operations
 from domain.outbox.models import OutboxEvent
@@ -102,3 +102,15 @@ async def test_a_vat_return_is_computed_from_the_ledger_for_its_period(tenant):
     assert refiled.value.code is FinanceErrorCode.VAT_RETURN_FILED
     assert duplicate_bill.value.code is FinanceErrorCode.DUPLICATE
     assert bill.total == Decimal("480") and received.payload["total"] == "480.0000"
+
+
+def test_a_return_is_filed_with_both_sides_non_negative_in_the_currencys_minor_units():
+    def filing(output_vat: str, input_vat: str, currency: str = "EUR") -> tuple[str, str]:
+        filed = finance.vat_filing(VatReturn(currency=currency, output_vat=Decimal(output_vat), input_vat=Decimal(input_vat)))
+        return filed.output_vat.plain_text(), filed.input_vat.plain_text()
+
+    assert filing("210.0000", "12.3500") == ("210.00", "12.35")
+    assert filing("1500.0000", "0.0000", "JPY") == ("1500", "0")
+    # More credit notes than sales: the negative output moves to the input side, so the refund claimed is the return's net.
+    assert filing("-40.0000", "25.0000") == ("0.00", "65.00")
+    assert filing("30.0000", "-5.0000") == ("35.00", "0.00")
