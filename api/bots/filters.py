@@ -10,6 +10,11 @@ from tortoise.queryset import QuerySet
 
 from api.bots.types import BotRunStatus, PaymentOrderStatus
 from api.ordering import OrderDirection
+from domain.bots.models import LayoutStatus
+
+BotPortalLayoutStatus = strawberry.enum(
+    LayoutStatus, name="BotPortalLayoutStatus", description="Whether the elements the bots rely on are still on the portal's pages."
+)
 
 
 @strawberry.input(description="Narrow the runs; every given field must match.")
@@ -55,3 +60,43 @@ class PaymentOrderFilter:
 
     def apply(self, query: QuerySet) -> QuerySet:
         return query.filter(status__in=[status.value for status in self.status]) if self.status else query
+
+
+@strawberry.enum(name="OutgoingPaymentOrderField")
+class PaymentOrderOrderField(Enum):
+    CREATED_AT = "created_at"
+    AMOUNT = "amount"
+    BENEFICIARY = "beneficiary"
+    STATUS = "status"
+
+
+@strawberry.input(name="OutgoingPaymentOrder")
+class PaymentOrderOrder:
+    field: PaymentOrderOrderField
+    direction: OrderDirection = OrderDirection.DESC
+
+
+@strawberry.input(description="Narrow the portals; every given field must match.")
+class BotPortalFilter:
+    portal: list[str] | None = strawberry.field(default=None, description="Portal names, e.g. bank, tax, supplier.")
+    layout_status: list[BotPortalLayoutStatus] | None = None
+
+    def apply(self, query: QuerySet) -> QuerySet:
+        if self.portal:
+            query = query.filter(portal__in=self.portal)
+        if self.layout_status:
+            query = query.filter(layout_status__in=[status.value for status in self.layout_status])
+        return query
+
+
+@strawberry.enum
+class BotPortalOrderField(Enum):
+    PORTAL = "portal"
+    LAYOUT_STATUS = "layout_status"
+    CANARY_CHECKED_AT = "canary_checked_at"
+
+
+@strawberry.input
+class BotPortalOrder:
+    field: BotPortalOrderField
+    direction: OrderDirection = OrderDirection.ASC

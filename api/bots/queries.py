@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.bots.filters import BotRunFilter, BotRunOrder, PaymentOrderFilter
+from api.bots.filters import BotPortalFilter, BotPortalOrder, BotRunFilter, BotRunOrder, PaymentOrderFilter, PaymentOrderOrder
 from api.bots.types import BotPortalType, BotRunNode, PaymentOrderNode
 from api.node_ids import decode_global_id
 from api.ordering import apply_order
@@ -44,20 +44,31 @@ class BotsQuery:
         run = await bots_service.get_run(run_id=decode_global_id(id, expected_type="BotRun"))
         return BotRunNode.from_model(run) if run else None
 
-    @strawberry.field(permission_classes=[Requires(Scope.BOTS_RUN)], description="The tenant's portals and their canaries' findings.")
-    async def bot_portals(self) -> list[BotPortalType]:
-        return [BotPortalType.from_model(row) for row in await bots_service.list_portals()]
+    @strawberry.field(permission_classes=[Requires(Scope.BOTS_RUN)], description="The tenant's portals and their canaries' findings, by name unless ordered.")
+    async def bot_portals(
+        self,
+        filter: BotPortalFilter | None = None,
+        order_by: BotPortalOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[BotPortalType]:
+        query = apply_order((filter or BotPortalFilter()).apply(bots_service.list_portals()), order_by, default=("portal", "id"))
+        return await paginate(query, BotPortalType.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=[Requires(Scope.FINANCE_READ)], description="Payment orders to beneficiaries (paid by the bank bot after four-eyes approval), newest first.")
+    @strawberry.field(permission_classes=[Requires(Scope.FINANCE_READ)], description="Payment orders to beneficiaries (paid by the bank bot after four-eyes approval), newest first unless ordered.")
     async def outgoing_payments(
         self,
         filter: PaymentOrderFilter | None = None,
+        order_by: PaymentOrderOrder | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[PaymentOrderNode]:
-        query = (filter or PaymentOrderFilter()).apply(finance_service.list_payment_orders()).order_by("-created_at", "-id")
+        query = (filter or PaymentOrderFilter()).apply(finance_service.list_payment_orders())
+        query = apply_order(query, order_by, default=("-created_at", "-id"))
         return await paginate(query, PaymentOrderNode.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(

@@ -45,13 +45,10 @@ WITHOUT_FILTER_AND_ORDER = {
     "Training.enrolments": "component: enrolments in enrolment order",
 }
 # Connections that take filter but not orderBy, each with why.
-WITHOUT_ORDER = {
-    "Query.outgoingPayments": "bots: pending (api/bots is owned by another engineer)",
-}
+WITHOUT_ORDER: dict[str, str] = {}
 # Root and report fields that return a plain list, each with why.
 PLAIN_LISTS = {
     "Query.pipelineValueByStage": "a report row per stage of one pipeline, every stage in pipeline order: never paged",
-    "Query.botPortals": "bots: pending (api/bots is owned by another engineer)",
     "Reports.pipelineByStage": "a report row per stage of one pipeline, every stage in pipeline order: never paged",
     "Reports.headcountByDepartment": "a report row per department, every department listed: never paged",
 }
@@ -85,7 +82,6 @@ def test_every_connection_pages_with_cursors_and_counts_its_total():
 
 
 def test_every_root_report_and_customer_360_connection_takes_a_filter_and_an_order():
-    # api/bots is not yet converted (another engineer's work in progress): its fields are in WITHOUT_ORDER.
     missing = {
         path: sorted(_missing(field))
         for path, field in _connections().items()

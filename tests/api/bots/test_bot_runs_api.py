@@ -6,6 +6,7 @@ import base64
 
 from strawberry import relay
 
+from domain.bots.models import BotPortal, LayoutStatus
 from domain.outbox.models import OutboxEvent
 from tenants.context import tenant_transaction
 from tenants.ownership import scoped
@@ -129,9 +130,32 @@ async def test_a_portal_is_configured_with_secrets_write_and_listed_with_its_lay
     set_up = await graphql.execute(configure, {"input": {"portal": "bank", "baseUrl": "https://bank.example/online/"}}, api_key=tenant.api_key)
     with_password = await graphql.execute(configure, {"input": {"portal": "bank", "baseUrl": "https://user:pw@bank.example"}}, api_key=tenant.api_key)
     refused = await graphql.post(configure, {"input": {"portal": "bank", "baseUrl": "https://evil.example"}}, api_key=runner)
-    listed = await graphql.execute("{ botPortals { portal baseUrl layoutStatus } }", api_key=runner)
+    listed = await graphql.execute("{ botPortals { totalCount edges { node { portal baseUrl layoutStatus } } } }", api_key=runner)
 
     assert set_up["configureBotPortal"]["portal"] == {"portal": "bank", "baseUrl": "https://bank.example/online", "layoutStatus": "unknown"}
     assert with_password["configureBotPortal"]["userErrors"] == [{"field": ["input", "baseUrl"], "code": "INVALID_PORTAL_URL"}]
     assert refused.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    assert listed["botPortals"] == [{"portal": "bank", "baseUrl": "https://bank.example/online", "layoutStatus": "unknown"}]
+    assert listed["botPortals"]["totalCount"] == 1
+    assert [edge["node"] for edge in listed["botPortals"]["edges"]] == [{"portal": "bank", "baseUrl": "https://bank.example/online", "layoutStatus": "unknown"}]
+
+
+async def test_portals_are_a_connection_narrowed_by_name_and_layout_status_and_ordered(graphql, tenant):
+    await with_bank_portal(tenant)
+    async with tenant_transaction(tenant.id):
+        await scoped(BotPortal).filter(portal="tax").update(layout_status=LayoutStatus.CHANGED)
+    portals = """
+    query($filter: BotPortalFilter, $orderBy: BotPortalOrder) {
+      botPortals(filter: $filter, orderBy: $orderBy, first: 2) { totalCount pageInfo { hasNextPage } edges { node { portal layoutStatus } } }
+    }
+    """
+
+    by_name = (await graphql.execute(portals, {}, api_key=tenant.api_key))["botPortals"]
+    descending = (await graphql.execute(portals, {"orderBy": {"field": "PORTAL", "direction": "DESC"}}, api_key=tenant.api_key))["botPortals"]
+    changed = (await graphql.execute(portals, {"filter": {"layoutStatus": ["CHANGED"]}}, api_key=tenant.api_key))["botPortals"]
+    named = (await graphql.execute(portals, {"filter": {"portal": ["bank", "supplier"]}}, api_key=tenant.api_key))["botPortals"]
+
+    assert [edge["node"]["portal"] for edge in by_name["edges"]] == ["bank", "supplier"]
+    assert by_name["totalCount"] == 3 and by_name["pageInfo"]["hasNextPage"] is True
+    assert [edge["node"]["portal"] for edge in descending["edges"]] == ["tax", "supplier"]
+    assert [edge["node"] for edge in changed["edges"]] == [{"portal": "tax", "layoutStatus": "changed"}]
+    assert [edge["node"]["portal"] for edge in named["edges"]] == ["bank", "supplier"] and named["totalCount"] == 2

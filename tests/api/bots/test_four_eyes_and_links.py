@@ -45,6 +45,36 @@ async def test_a_payment_runs_only_after_a_second_person_with_finance_approve_ap
     assert started["userErrors"] == [] and started["botRun"]["status"] == "QUEUED"
 
 
+async def test_outgoing_payments_are_narrowed_by_status_and_ordered(graphql, tenant):
+    clerk = await api_key_with(graphql, tenant, "finance:write", "finance:read", role="back_office")
+    controller = await api_key_with(graphql, tenant, "finance:approve", role="back_office")
+    requested = {}
+    for beneficiary, amount in (("Brightline", "90.00"), ("Acme Parts", "1250.40"), ("Castle Freight", "310.25")):
+        payment = {**PAYMENT, "beneficiary": beneficiary, "amount": amount}
+        requested[beneficiary] = (await graphql.execute(REQUEST_PAYMENT, {"input": payment}, api_key=clerk))["requestPayment"]["payment"]
+    await graphql.execute(APPROVE_PAYMENT, {"input": {"id": requested["Castle Freight"]["id"]}}, api_key=controller)
+    payments = """
+    query($filter: OutgoingPaymentFilter, $orderBy: OutgoingPaymentOrder) {
+      outgoingPayments(filter: $filter, orderBy: $orderBy, first: 10) { totalCount edges { node { beneficiary status } } }
+    }
+    """
+
+    def beneficiaries(data: dict) -> list[str]:
+        return [edge["node"]["beneficiary"] for edge in data["outgoingPayments"]["edges"]]
+
+    newest = await graphql.execute(payments, {}, api_key=clerk)
+    by_amount = await graphql.execute(payments, {"orderBy": {"field": "AMOUNT", "direction": "DESC"}}, api_key=clerk)
+    by_name = await graphql.execute(payments, {"orderBy": {"field": "BENEFICIARY", "direction": "ASC"}}, api_key=clerk)
+    waiting = await graphql.execute(
+        payments, {"filter": {"status": ["AWAITING_APPROVAL"]}, "orderBy": {"field": "AMOUNT", "direction": "ASC"}}, api_key=clerk
+    )
+
+    assert beneficiaries(newest) == ["Castle Freight", "Acme Parts", "Brightline"]
+    assert beneficiaries(by_amount) == ["Acme Parts", "Castle Freight", "Brightline"]
+    assert beneficiaries(by_name) == ["Acme Parts", "Brightline", "Castle Freight"]
+    assert beneficiaries(waiting) == ["Brightline", "Acme Parts"] and waiting["outgoingPayments"]["totalCount"] == 2
+
+
 async def test_artifact_links_serve_the_own_tenants_file_and_answer_404_for_anything_else(db, tenant, other_tenant, tmp_path):
     artifacts = tmp_path / "artifacts"
     run_id, content = await finished_run_with_a_screenshot(tenant, artifacts)
