@@ -88,7 +88,7 @@ EVENT_FIELDS: dict[str, dict[str, str]] = {
     },
     finance.BANK_STATEMENT_IMPORTED: {
         "bank_statement_id": ID, "reference": TEXT, "currency": TEXT, "statement_date": DATE, "closing_balance": DECIMAL,
-        "line_count": INT,
+        "line_count": INT, "duplicate_line_count": INT,
     },
     operations.STOCK_LOW: {
         "product_id": ID, "sku": TEXT, "on_hand": DECIMAL, "reorder_point": DECIMAL, "reorder_quantity": DECIMAL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,25 @@ class StatementLineInput:
     amount: Decimal  # positive: money in, negative: money out
     counterparty: str | None = None
     remittance: str | None = None
+
+
+# What makes two bookings of one account the same booking: a day's download and a 30-day one both hold it.
+LineKey = tuple[date, Decimal, str | None, str | None]  # booked_on, amount, counterparty, remittance
+
+
+def _line_key(*, booked_on: date, amount: Decimal, counterparty: str | None, remittance: str | None) -> LineKey:
+    return booked_on, amount, counterparty, remittance
+
+
+async def _imported_line_keys(*, bank_account: str, first_day: date, last_day: date) -> Counter[LineKey]:
+    """How many times each booking of the account between the two days (inclusive) is already imported."""
+    rows = await scoped(BankStatementLine).filter(
+        statement__bank_account=bank_account, booked_on__gte=first_day, booked_on__lte=last_day
+    ).values_list("booked_on", "amount", "counterparty", "remittance")
+    return Counter(
+        _line_key(booked_on=booked_on, amount=amount, counterparty=counterparty, remittance=remittance)
+        for booked_on, amount, counterparty, remittance in rows
+    )
 
 
 def list_bank_statements() -> QuerySet[BankStatement]:
@@ -63,13 +83,26 @@ async def import_bank_statement(
     lines: Sequence[StatementLineInput],
 ) -> BankStatement:
     """Store a statement once per account and reference, refusing one whose lines do not lead from
-    the opening to the closing balance; records `finance.bank_statement_imported`."""
+    the opening to the closing balance; records `finance.bank_statement_imported`.
+
+    A line the account already has from an overlapping statement (same day, amount, counterparty and
+    remittance) is not stored again; identical bookings count, so two equal payments on one day are two lines.
+    """
     bank_account = required_text(bank_account, field="bank_account", max_length=64)
     reference = required_text(reference, field="reference", max_length=64)
     currency = currency_code(currency)
     opening = stored_decimal(opening_balance, field="opening_balance")
     closing = stored_decimal(closing_balance, field="closing_balance")
     amounts = [stored_decimal(line.amount, field=f"lines.{index}.amount") for index, line in enumerate(lines)]
+    keys = [
+        _line_key(
+            booked_on=line.booked_on,
+            amount=amount,
+            counterparty=optional_text(line.counterparty, field=f"lines.{index}.counterparty", max_length=200),
+            remittance=optional_text(line.remittance, field=f"lines.{index}.remittance", max_length=200),
+        )
+        for index, (line, amount) in enumerate(zip(lines, amounts, strict=True))
+    ]
     if opening + sum(amounts, Decimal(0)) != closing:
         raise DomainError(
             FinanceErrorCode.STATEMENT_UNBALANCED,
@@ -79,6 +112,16 @@ async def import_bank_statement(
     if await scoped(BankStatement).filter(bank_account=bank_account, reference=reference).exists():
         raise DomainError(FinanceErrorCode.DUPLICATE, f"statement {reference} of this account is already imported", field="reference")
     async with in_transaction():
+        imported = (
+            await _imported_line_keys(bank_account=bank_account, first_day=min(key[0] for key in keys), last_day=max(key[0] for key in keys))
+            if keys else Counter()
+        )
+        new_lines = []
+        for key in keys:
+            if imported[key]:
+                imported[key] -= 1  # this booking came with an earlier statement
+            else:
+                new_lines.append(key)
         statement = await create_owned(
             BankStatement,
             bank_account=bank_account,
@@ -88,19 +131,19 @@ async def import_bank_statement(
             opening_balance=opening,
             closing_balance=closing,
         )
-        for position, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1):
+        for position, (booked_on, amount, counterparty, remittance) in enumerate(new_lines, start=1):
             await create_owned(
                 BankStatementLine,
                 statement=statement,
                 position=position,
-                booked_on=line.booked_on,
+                booked_on=booked_on,
                 amount=amount,
-                counterparty=optional_text(line.counterparty, field=f"lines.{position - 1}.counterparty", max_length=200),
-                remittance=optional_text(line.remittance, field=f"lines.{position - 1}.remittance", max_length=200),
+                counterparty=counterparty,
+                remittance=remittance,
             )
         await record_event(
             event_type=events.BANK_STATEMENT_IMPORTED,
-            payload=events.bank_statement_imported(statement, line_count=len(lines)),
+            payload=events.bank_statement_imported(statement, line_count=len(new_lines), duplicate_line_count=len(keys) - len(new_lines)),
             idempotency_key=f"{events.BANK_STATEMENT_IMPORTED}:{statement.id}",
         )
     return statement

@@ -67,14 +67,15 @@ def supplier_invoice_received(invoice: SupplierInvoice) -> dict[str, Any]:
     )
 
 
-def bank_statement_imported(statement: BankStatement, *, line_count: int) -> dict[str, Any]:
+def bank_statement_imported(statement: BankStatement, *, line_count: int, duplicate_line_count: int) -> dict[str, Any]:
     return payload(
         bank_statement_id=statement.id,
         reference=statement.reference,
         currency=statement.currency,
         statement_date=statement.statement_date,
         closing_balance=statement.closing_balance,
-        line_count=line_count,
+        line_count=line_count,  # the lines stored, those an earlier statement brought left out
+        duplicate_line_count=duplicate_line_count,
     )
 
 

@@ -72,6 +72,47 @@ async def test_a_statement_is_imported_once_and_reconciled_against_open_invoices
     assert event.payload["line_count"] == 3
 
 
+async def test_overlapping_statements_of_an_account_store_each_booking_once(tenant):
+    account = "DE89370400440532013000"
+    fee = StatementLine(booked_on=date(2024, 4, 12), amount=Decimal("-2.50"), counterparty="Bank", remittance="fee")
+    paid = StatementLine(booked_on=date(2024, 4, 12), amount=Decimal("120"), counterparty="Northwind", remittance="INV-1")
+    earlier = StatementLine(booked_on=date(2024, 4, 2), amount=Decimal("80"), counterparty="Globex", remittance="INV-2")
+    async with tenant_transaction(tenant.id):
+        customer = await crm.create_customer(name="Northwind")
+        invoice = await issued(customer.id, "100")  # 120 due
+        paid = StatementLine(booked_on=paid.booked_on, amount=paid.amount, counterparty=paid.counterparty, remittance=invoice.number)
+        daily = await finance.import_bank_statement(
+            bank_account=account, reference="2024-04-12..2024-04-12", currency="EUR", statement_date=date(2024, 4, 12),
+            opening_balance=Decimal("1000"), closing_balance=Decimal("1115.00"), lines=[paid, fee, fee],  # two fees that day
+        )
+        await finance.reconcile_bank_statement(bank_statement_id=daily.id)
+        # The ad-hoc 30 days: the same day's three bookings (in another order), one earlier, and another account's.
+        monthly = await finance.import_bank_statement(
+            bank_account=account, reference="2024-03-14..2024-04-12", currency="EUR", statement_date=date(2024, 4, 12),
+            opening_balance=Decimal("920"), closing_balance=Decimal("1115.00"), lines=[earlier, fee, paid, fee],
+        )
+        other_account = await finance.import_bank_statement(
+            bank_account="NL91ABNA0417164300", reference="2024-04-12..2024-04-12", currency="EUR", statement_date=date(2024, 4, 12),
+            opening_balance=Decimal("0"), closing_balance=Decimal("-2.50"), lines=[fee],
+        )
+        monthly_payments = await finance.reconcile_bank_statement(bank_statement_id=monthly.id)
+        daily_lines = await finance.statement_lines(bank_statement_id=daily.id)
+        monthly_lines = await finance.statement_lines(bank_statement_id=monthly.id)
+        other_lines = await finance.statement_lines(bank_statement_id=other_account.id)
+        invoice = await finance.get_invoice_or_raise(invoice_id=invoice.id)
+        events = {
+            event.payload["bank_statement_id"]: event.payload
+            for event in await scoped(OutboxEvent).filter(event_type="finance.bank_statement_imported")
+        }
+
+    assert [(line.amount, line.remittance) for line in daily_lines] == [(Decimal("120"), invoice.number), (Decimal("-2.5"), "fee"), (Decimal("-2.5"), "fee")]
+    assert [(line.position, line.booked_on, line.amount, line.counterparty) for line in monthly_lines] == [(1, date(2024, 4, 2), Decimal("80"), "Globex")]
+    assert len(other_lines) == 1  # another account's identical booking is its own
+    assert monthly_payments == [] and invoice.status is InvoiceStatus.PAID  # paid once, by the daily statement's line
+    assert (events[str(monthly.id)]["line_count"], events[str(monthly.id)]["duplicate_line_count"]) == (1, 3)
+    assert (events[str(daily.id)]["line_count"], events[str(daily.id)]["duplicate_line_count"]) == (3, 0)
+
+
 async def test_a_vat_return_is_computed_from_the_ledger_for_its_period(tenant):
     async with tenant_transaction(tenant.id):
         customer = await crm.create_customer(name="Northwind")
