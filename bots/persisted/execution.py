@@ -27,8 +27,9 @@ from bots.persisted.follow_ups import follow_up
 from bots.persisted.ledger import DatabaseWriteLedger
 from bots.persisted.observer import DatabaseRunObserver
 from bots.persisted.runtime import BotRuntime
-from bots.records import RunOutcome, RunState
+from bots.records import RunError, RunInfo, RunOutcome, RunState, RunStateChange
 from bots.run import BotRun
+from domain import clock
 from domain.bots import service as bots_service
 from domain.bots.models import BotRun as StoredRun
 from domain.errors import DomainError
@@ -73,6 +74,7 @@ async def execute_run(
     prompts); `context_setup` prepares its browser context (diagnostics and tests).
     """
     owner = runtime.new_owner()
+    taken_at = clock.now()
     async with tenant_transaction(tenant_id):
         claim = await bots_service.claim_run(run_id=run_id, owner=owner, lease_seconds=runtime.config.lease_seconds)
     if claim.outcome is not ClaimOutcome.TAKEN:
@@ -88,6 +90,7 @@ async def execute_run(
     except (DomainError, BotError) as error:
         async with tenant_transaction(tenant_id):
             await bots_service.finish_unstarted(run=stored, owner=owner, code=str(error.code), message=error.message)
+        await _report_unstarted(stored, observers, taken_at=taken_at, error=RunError(code=str(error.code), message=error.message))
         return Execution(ClaimOutcome.FINISHED)
     observer = DatabaseRunObserver(
         tenant_id=tenant_id, run_id=run_id, owner=owner, execution=stored.executions, first_position=claim.steps_recorded
@@ -119,6 +122,18 @@ async def execute_run(
     async with tenant_transaction(tenant_id):
         await bots_service.release_run(run_id=run_id, owner=owner)
     return Execution(ClaimOutcome.TAKEN, run=outcome)
+
+
+async def _report_unstarted(stored: StoredRun, observers: Sequence[RunObserver], *, taken_at: datetime, error: RunError) -> None:
+    """Tell the observers (the metrics, the CLI's view) that the run failed before its bot started: the runner,
+    which reports every other end, never saw it."""
+    info = RunInfo(run_id=str(stored.id), tenant_id=str(stored.tenant_id), bot_name=stored.bot, portal=stored.portal, created_at=taken_at)
+    change = RunStateChange(state=RunState.FAILED, at=stored.finished_at or clock.now(), error=error)
+    for observer in observers:
+        try:
+            await observer.on_run_state(info, change)
+        except Exception:  # an observer's failure must not hide how the run ended
+            log.exception("a bot run observer failed", extra={"run_id": str(stored.id)})
 
 
 async def _prepare(runtime: BotRuntime, stored: StoredRun) -> _Prepared:

@@ -22,7 +22,8 @@ from tenants.context import tenant_transaction
 from tenants.ownership import scoped
 from tenants.vault import set_secret
 from tests.bots.stored_runs import global_id, record, row_id, send_run, statement_params, stored, worker  # noqa: F401
-from tests.conftest import graphql_client
+from infra.metrics import REGISTRY
+from tests.conftest import graphql_client, make_tenant
 from workers.middleware import TenantContext
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
@@ -219,3 +220,23 @@ async def test_a_run_longer_than_its_lease_keeps_it_by_heartbeat_and_redeliverie
     duration = (finished.finished_at - finished.started_at).total_seconds()
     assert 1 <= looked_again <= len(redelivered_at) * (duration / stored.runtime.config.watch_seconds_max + 2)
     assert await looks_again(tenant, run.id) == looked_again, "no delivery keeps looking at an ended run"
+
+
+@ON_SQLITE
+async def test_a_run_that_fails_before_its_browser_starts_is_counted_with_its_error_code(stored, worker):
+    tenant = await make_tenant("Bots without logins")
+    async with tenant_transaction(tenant.id):
+        await bots_service.configure_portal(portal="bank", base_url=stored.portals.url("bank"))  # the vault stays empty
+        run = await start_bot_run(bot="bank.download_statements", params=statement_params(stored), started_by="user:clerk")
+
+    def counted() -> tuple[float, float]:
+        runs = REGISTRY.get_sample_value("concord_bot_runs_total", {"bot": "bank.download_statements", "outcome": "failed"})
+        errors = REGISTRY.get_sample_value("concord_bot_run_errors_total", {"bot": "bank.download_statements", "code": "CREDENTIALS_MISSING"})
+        return runs or 0.0, errors or 0.0
+
+    before = counted()
+    send_run(tenant, run.id)  # as bots.start_run sends it: through run_bot, which reports to the process's metrics
+    failed = await stored.until_final(tenant, run.id)
+
+    assert (failed.status.value, failed.error_code, failed.started_at) == ("failed", "CREDENTIALS_MISSING", None)
+    assert counted() == (before[0] + 1, before[1] + 1)
