@@ -209,6 +209,8 @@ async def run_with_view(settings, *, bot: str, tenant_slug: str, params: dict[st
                 execution = await execute_run(
                     runtime, tenant_id=found.id, run_id=stored.id, observers=[view], on_start=view.attach
                 )
+            if not console.is_terminal:
+                console.line()  # Live leaves its last render without a newline when it cannot redraw in place
         finally:
             await runtime.close()
         outcome = execution.run

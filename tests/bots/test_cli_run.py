@@ -8,6 +8,7 @@ as the demo seeds them.
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 import textwrap
@@ -77,6 +78,8 @@ def test_bots_run_downloads_statements_and_the_server_shows_the_run(tmp_path, mi
 
     assert cli.returncode == 0, cli.stderr
     assert "succeeded" in cli.stderr and "download statement" in cli.stderr
+    # stderr is a pipe here: the outcome still gets a line of its own below the table.
+    assert re.search(r"^succeeded in [0-9.]+ s$", cli.stderr, re.MULTILINE), cli.stderr[-300:]
     assert refused.returncode == 2 and "date_from:" in refused.stderr and "date_to:" not in refused.stderr
     [run] = runs
     assert run["bot"] == "bank.download_statements" and run["status"] == "SUCCEEDED" and run["startedBy"].startswith("cli:")
