@@ -69,7 +69,16 @@ from domain.finance.reports import (
     receivables_by_customer,
     trial_balance,
 )
-from domain.finance.vat import VatFigures, VatFiling, compute_vat_return, file_vat_return, list_vat_returns, prepare_vat_return, vat_filing
+from domain.finance.vat import (
+    VatFigures,
+    VatFiling,
+    compute_vat_return,
+    file_vat_return,
+    filed_vat_return,
+    list_vat_returns,
+    prepare_vat_return,
+    vat_filing,
+)
 
 __all__ = [
     "AccountAmount",
@@ -97,6 +106,7 @@ __all__ = [
     "delete_journal_entry",
     "ensure_chart_of_accounts",
     "file_vat_return",
+    "filed_vat_return",
     "get_account_or_raise",
     "get_bank_statement_or_raise",
     "get_invoice_or_raise",

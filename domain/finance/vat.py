@@ -96,6 +96,13 @@ def list_vat_returns() -> QuerySet[VatReturn]:
     return scoped(VatReturn).order_by("-period_end", "currency")
 
 
+async def filed_vat_return(*, period_start: date, period_end: date, currency: str) -> VatReturn | None:
+    """The period's return in `currency` if it has been filed already (filed returns never change)."""
+    return await list_vat_returns().filter(
+        period_start=period_start, period_end=period_end, currency=currency.strip().upper(), status=VatReturnStatus.FILED
+    ).first()
+
+
 async def prepare_vat_return(*, period_start: date, period_end: date, currency: str) -> VatReturn:
     """Compute the period's VAT into a draft return (recomputing an existing draft); a filed return is refused."""
     figures = await compute_vat_return(period_start=period_start, period_end=period_end, currency=currency)

@@ -5,6 +5,7 @@ The names and parameters are the catalogue in domain/automation/scheduled_jobs.p
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from workers.automation.bot_runs import request_bot_run
 from workers.automation.registry import automation
 
 ACTOR = "automation:scheduler"
+log = logging.getLogger(__name__)
 Job = Callable[..., Awaitable[Any]]
 
 
@@ -32,8 +34,13 @@ async def check_overdue_invoices(*, params: dict[str, Any], slot_at: datetime) -
 
 
 async def month_end_vat(*, params: dict[str, Any], slot_at: datetime) -> None:
-    """Compute last month's VAT return from the ledger, then have the tax bot file it."""
+    """Compute last month's VAT return from the ledger, then have the tax bot file it; a period filed
+    already (a slot run again, or a return filed by hand) leaves nothing to do."""
     start, end = previous_month(slot_at.date())
+    filed = await finance_service.filed_vat_return(period_start=start, period_end=end, currency=params["currency"])
+    if filed is not None:
+        log.info("VAT return already filed: nothing to do", extra={"period": f"{start:%Y-%m}", "filing_reference": filed.filing_reference})
+        return
     vat_return = await finance_service.prepare_vat_return(period_start=start, period_end=end, currency=params["currency"])
     filing = finance_service.vat_filing(vat_return)
     period = f"{start:%Y-%m}"
