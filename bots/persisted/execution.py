@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from tortoise.transactions import in_transaction
+
 from bots.bot_definition import BotDefinition
 from bots.browser_pool import ContextSetup
 from bots.credentials import PortalCredentials
@@ -112,12 +114,15 @@ async def execute_run(
     if on_start is not None:
         on_start(run)
     outcome = await _supervised(runtime, run, tenant_id=tenant_id, run_id=run_id, owner=owner)
+    # The final state and what the run books commit together: whoever reads the run as ended reads its results.
     async with tenant_transaction(tenant_id):
+        await observer.record_final()
         try:
-            await follow_up(
-                prepared.definition, tenant_id=tenant_id, run_id=run_id, params=stored.params, outcome=outcome, trace_id=run.trace_id
-            )
-        except Exception:  # the run's own outcome stands; the follow-up is logged for a person
+            async with in_transaction():  # a savepoint: a failed follow-up leaves the run's own outcome standing
+                await follow_up(
+                    prepared.definition, tenant_id=tenant_id, run_id=run_id, params=stored.params, outcome=outcome, trace_id=run.trace_id
+                )
+        except Exception:  # logged for a person
             log.exception("bot run follow-up failed", extra={"run_id": str(run_id)})
     async with tenant_transaction(tenant_id):
         await bots_service.release_run(run_id=run_id, owner=owner)

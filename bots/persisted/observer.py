@@ -1,7 +1,9 @@
 """The RunObserver that writes a run's states, step attempts, artifacts and questions to the database.
 
 Each write is a short transaction of the run's tenant, fenced by the worker's lease (a worker that
-lost the run writes nothing) and recorded as a `bots.run_updated` event for the subscription.
+lost the run writes nothing) and recorded as a `bots.run_updated` event for the subscription. The
+final state is the exception: it is kept for `record_final`, which the execution calls in the same
+transaction as the run's follow-up, so a run read as succeeded has its results booked already.
 """
 
 from __future__ import annotations
@@ -41,15 +43,27 @@ class DatabaseRunObserver:
         self.trace_id: str | None = None  # the bot run span's trace, set once the runner started the run
         self._next_position = first_position
         self._open_steps: dict[tuple[str, int], int] = {}
+        self.final_change: RunStateChange | None = None
 
     async def on_run_state(self, run: RunInfo, change: RunStateChange) -> None:
+        if change.state.is_final:
+            self.final_change = change
+            return
         async with tenant_transaction(self.tenant_id):
-            await bots_service.record_state(
-                run_id=self.run_id, owner=self.owner, status=RunStatus(change.state.value), at=change.at,
-                error=error_input(change.error), result=stored_result(change.result), trace_id=self.trace_id,
-            )
-            if change.state is not RunState.WAITING_FOR_INPUT:
-                await bots_service.close_questions(run_id=self.run_id)
+            await self._record(change)
+
+    async def record_final(self) -> None:
+        """Write the final state kept by `on_run_state`, inside the caller's tenant transaction."""
+        if self.final_change is not None:
+            await self._record(self.final_change)
+
+    async def _record(self, change: RunStateChange) -> None:
+        await bots_service.record_state(
+            run_id=self.run_id, owner=self.owner, status=RunStatus(change.state.value), at=change.at,
+            error=error_input(change.error), result=stored_result(change.result), trace_id=self.trace_id,
+        )
+        if change.state is not RunState.WAITING_FOR_INPUT:
+            await bots_service.close_questions(run_id=self.run_id)
 
     async def on_step_started(self, run: RunInfo, step: StepRecord) -> None:
         position = self._next_position

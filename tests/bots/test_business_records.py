@@ -3,12 +3,14 @@ for reconciliation, the computed VAT return marked filed with the receipt number
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
+import bots.persisted.execution as execution_module
 from bots.persisted import execute_run, start_bot_run
 from domain.finance import service as finance
 from domain.finance.models import VatReturnStatus
@@ -93,3 +95,26 @@ async def test_an_invoiced_purchase_order_books_the_suppliers_invoice_against_ou
     assert invoice.supplier_reference == invoiced.invoice_number == portal_order.invoice_number
     assert invoice.purchase_order_id == order.id and invoice.supplier_id == supplier.id
     assert (invoice.net_amount, invoice.tax_amount) == (portal_order.net_total, portal_order.vat) and invoiced.vat > 0
+
+
+async def test_a_run_read_as_succeeded_has_its_results_booked_already(stored, monkeypatch):
+    """The final state commits with the booking: even a slow booking is never seen half done."""
+    booking = execution_module.follow_up
+
+    async def slow_booking(*args, **kwargs):
+        await asyncio.sleep(1)
+        await booking(*args, **kwargs)
+
+    monkeypatch.setattr(execution_module, "follow_up", slow_booking)
+    tenant = await stored.tenant("acme")
+    async with tenant_transaction(tenant.id):
+        run = await start_bot_run(bot="bank.download_statements", params=statement_params(stored, days=10), started_by="user:clerk")
+    executing = asyncio.ensure_future(execute_run(stored.runtime, tenant_id=tenant.id, run_id=run.id))
+
+    ended = await stored.until_final(tenant, run.id)
+    async with tenant_transaction(tenant.id):
+        statements = await finance.list_bank_statements()
+    await executing
+
+    assert ended.status.value == "succeeded"
+    assert len(statements) == 1
