@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from api.context import Info
+from api.node_ids import parse_node_ids
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -54,3 +55,13 @@ def by_id(rows: Iterable[V], keys: Sequence[uuid.UUID]) -> list[V | None]:
     """Rows matched to `keys` by their id, None where a key has no row."""
     found = {row.id: row for row in rows}
     return [found.get(key) for key in keys]
+
+
+async def resolve_node_rows(
+    node_type: Any, rows_for: Callable[[list[uuid.UUID]], Awaitable[Iterable[Any]]], node_ids: Iterable[str]
+) -> list[Any]:
+    """`resolve_nodes` for a Node type: its rows for the ids (`rows_for` reads them tenant-scoped), in the
+    order asked, None where an id is malformed or matches nothing."""
+    wanted = parse_node_ids(list(node_ids))
+    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
+    return [node_type.from_model(row) if row else None for row in by_id(rows, wanted)]

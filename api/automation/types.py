@@ -13,8 +13,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from api.context import Info
-from api.loaders import by_id
-from api.node_ids import parse_node_ids
+from api.loaders import resolve_node_rows
 from domain.automation import service as automation_service
 from domain.automation.models import Job, Rule, RuleExecution, RuleVersion, Schedule, WorkItem
 from tenants.permissions import Scope
@@ -44,9 +43,7 @@ class WorkItemStatusValue(Enum):
 
 
 async def _resolve(cls, model, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await automation_service.records_by_ids(model=model, ids=[row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
+    return await resolve_node_rows(cls, lambda ids: automation_service.records_by_ids(model=model, ids=ids), node_ids)
 
 
 @strawberry.type(name="Job", description="One message's life in the workers, from enqueue to its final outcome.")

@@ -15,9 +15,8 @@ from strawberry.scalars import JSON
 from api.bots import loaders
 from api.bots.artifact_links import link_token
 from api.context import Info
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money
-from api.node_ids import parse_node_ids
 from domain.bots import service as bots_service
 from domain.bots.models import BotArtifact, BotInputRequest, BotRun, BotRunStep
 from domain.finance import service as finance_service
@@ -115,12 +114,6 @@ class BotInputRequestType:
         return cls(prompt=row.prompt, step=row.step, status=str(row.status), asked_at=row.asked_at, expires_at=row.expires_at)
 
 
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
-
-
 @strawberry.type(name="BotRun", description="A run of an RPA bot against a portal: its state, steps, artifacts and outcome.")
 class BotRunNode(relay.Node):
     read_scope = Scope.BOTS_RUN
@@ -154,7 +147,7 @@ class BotRunNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: bots_service.get_runs(run_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: bots_service.get_runs(run_ids=ids), node_ids)
 
     @strawberry.field(description="Every step attempt, in the order they happened.")
     async def steps(self, info: Info) -> list[BotRunStepType]:
@@ -211,7 +204,7 @@ class PaymentOrderNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.get_payment_orders(order_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.get_payment_orders(order_ids=ids), node_ids)
 
     @strawberry.field(description="Approvals, oldest first; a changed amount voids them.")
     async def approvals(self, info: Info) -> list[PaymentApprovalType]:

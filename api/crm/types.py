@@ -20,9 +20,8 @@ from api.crm.filters import (
     InteractionFilter,
     InteractionOrder,
 )
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money
-from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
 from api.permissions import Requires
 from domain.crm import service as crm_service
@@ -61,12 +60,6 @@ LazyCampaignFilter = Annotated["CampaignFilter", strawberry.lazy("api.marketing.
 LazyCampaignOrder = Annotated["CampaignOrder", strawberry.lazy("api.marketing.filters")]
 
 
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
-
-
 @strawberry.type(name="Contact", description="A person at a customer.")
 class ContactNode(relay.Node):
     read_scope = Scope.CRM_READ  # what `node(id:)` asks of the caller
@@ -88,7 +81,7 @@ class ContactNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: crm_service.get_contacts(contact_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: crm_service.get_contacts(contact_ids=ids), node_ids)
 
     @strawberry.field(description="The customer this person works at.")
     async def customer(self, info: Info) -> CustomerNode:
@@ -116,7 +109,7 @@ class InteractionNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: crm_service.list_interactions().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: crm_service.list_interactions().filter(id__in=ids), node_ids)
 
 
 @strawberry.type(name="Customer", description="A company the tenant sells to, and its whole story across both offices.")
@@ -134,7 +127,7 @@ class CustomerNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: crm_service.get_customers(customer_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: crm_service.get_customers(customer_ids=ids), node_ids)
 
     @strawberry.field(description="The people at this customer, by name.")
     async def contacts(

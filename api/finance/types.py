@@ -21,9 +21,8 @@ from api.crm import loaders as crm_loaders
 from api.crm.types import CustomerNode
 from api.finance import loaders
 from api.finance.enums import AccountType, InvoiceStatus, JournalStatus, StatementLineStatus, SupplierInvoiceStatus, SystemAccount, VatReturnStatus
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money, exact_decimal
-from api.node_ids import parse_node_ids
 from api.operations.types import PurchaseOrderNode, SupplierNode, load_purchase_order, load_supplier
 from api.pagination import Connection, connection_from_list
 from domain.finance import lookups as finance_lookups
@@ -40,12 +39,6 @@ from domain.finance.models import StatementLineStatus as LineStatus
 from domain.finance.models import SupplierInvoice as SupplierInvoiceModel
 from domain.finance.models import VatReturn as VatReturnModel
 from tenants.permissions import Scope
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -105,7 +98,7 @@ class InvoiceNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.get_invoices(invoice_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.get_invoices(invoice_ids=ids), node_ids)
 
     @strawberry.field(description="Who is billed.")
     async def customer(self, info: Info) -> CustomerNode | None:
@@ -152,7 +145,7 @@ class InvoiceLineNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_lookups.lines_of_invoices().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_lookups.lines_of_invoices().filter(id__in=ids), node_ids)
 
 
 @strawberry.type(name="Payment", description="Money received from a customer against one invoice, in the invoice's currency.")
@@ -176,7 +169,7 @@ class PaymentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.list_payments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.list_payments().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def invoice(self, info: Info) -> InvoiceNode | None:
@@ -208,7 +201,7 @@ class AccountNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.list_accounts().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.list_accounts().filter(id__in=ids), node_ids)
 
 
 @strawberry.type(name="Journal", description="Ledger entries in one currency; posted, it balances and never changes (a reversal corrects it).")
@@ -235,7 +228,7 @@ class JournalNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.list_journals().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.list_journals().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The debits and credits, in order.")
     async def entries(
@@ -285,7 +278,7 @@ class JournalEntryNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_lookups.entries_of_journals().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_lookups.entries_of_journals().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def account(self, info: Info) -> AccountNode | None:
@@ -315,7 +308,7 @@ class BankStatementNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.list_bank_statements().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.list_bank_statements().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The bookings, in order.")
     async def lines(
@@ -357,7 +350,7 @@ class BankStatementLineNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_lookups.lines_of_statements().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_lookups.lines_of_statements().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The invoice payment this line was matched to.")
     async def payment(self, info: Info) -> PaymentNode | None:
@@ -391,7 +384,7 @@ class VatReturnNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.list_vat_returns().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.list_vat_returns().filter(id__in=ids), node_ids)
 
 
 @strawberry.type(name="SupplierInvoice", description="A bill received from a supplier, booked as expense and input VAT against a payable.")
@@ -422,7 +415,7 @@ class SupplierInvoiceNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: finance_service.list_supplier_invoices().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: finance_service.list_supplier_invoices().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def supplier(self, info: Info) -> SupplierNode | None:

@@ -20,9 +20,8 @@ from api.context import Info
 from api.hr import loaders
 from api.hr.enums import EmployeeStatus, EnrolmentStatus, RecruitmentStage, SalaryPeriod
 from api.hr.filters import EmployeeFilter, EmployeeOrder
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money
-from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
 from api.permissions import Requires
 from domain.hr import lookups as hr_lookups
@@ -39,12 +38,6 @@ from tenants.permissions import Scope
 
 HR_READ = [Requires(Scope.HR_READ)]
 HR_SALARIES = [Requires(Scope.HR_SALARIES)]
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -66,7 +59,7 @@ class DepartmentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_service.list_departments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_service.list_departments().filter(id__in=ids), node_ids)
 
     @strawberry.field(permission_classes=HR_READ, description="The employees in this department, by name unless ordered: the active ones unless `filter.status` asks for another.")
     async def employees(
@@ -97,7 +90,7 @@ class PositionNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_lookups.list_positions().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_lookups.list_positions().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The department the position belongs to, if any.")
     async def department(self, info: Info) -> DepartmentNode | None:
@@ -136,7 +129,7 @@ class EmployeeNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_service.get_employees(employee_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_service.get_employees(employee_ids=ids), node_ids)
 
     @strawberry.field(description="The department the employee is in now.")
     async def department(self, info: Info) -> DepartmentNode | None:
@@ -204,7 +197,7 @@ class DepartmentAssignmentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_lookups.department_assignments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_lookups.department_assignments().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def department(self, info: Info) -> DepartmentNode | None:
@@ -230,7 +223,7 @@ class SalaryNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_lookups.salaries().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_lookups.salaries().filter(id__in=ids), node_ids)
 
 
 @strawberry.type(name="Candidate", description="A person in recruitment.")
@@ -257,7 +250,7 @@ class CandidateNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_service.list_candidates().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_service.list_candidates().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The position applied for.")
     async def position(self, info: Info) -> PositionNode | None:
@@ -287,7 +280,7 @@ class TrainingNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_lookups.list_trainings().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_lookups.list_trainings().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="Who is enrolled, in enrolment order.")
     async def enrolments(
@@ -316,7 +309,7 @@ class TrainingEnrolmentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: hr_lookups.list_enrolments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: hr_lookups.list_enrolments().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def training(self, info: Info) -> TrainingNode | None:

@@ -14,9 +14,8 @@ from api.context import Info
 from api.hr.types import EmployeeNode, load_employee
 from api.it import loaders
 from api.it.enums import AssetKind, AssetStatus, RequestPriority, SupportRequestStatus
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money
-from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
 from domain.it import lookups as it_lookups
 from domain.it import service as it_service
@@ -24,12 +23,6 @@ from domain.it.models import Asset as AssetModel
 from domain.it.models import AssetAssignment as AssetAssignmentModel
 from domain.it.models import SupportRequest as SupportRequestModel
 from tenants.permissions import Scope
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -67,7 +60,7 @@ class AssetNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: it_service.list_assets().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: it_service.list_assets().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The employee holding the asset now.")
     async def assigned_to(self, info: Info) -> EmployeeNode | None:
@@ -100,7 +93,7 @@ class AssetAssignmentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: it_lookups.assignments_of_assets().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: it_lookups.assignments_of_assets().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def asset(self, info: Info) -> AssetNode | None:
@@ -138,7 +131,7 @@ class SupportRequestNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: it_service.list_support_requests().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: it_service.list_support_requests().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="Who asked for help.")
     async def requester(self, info: Info) -> EmployeeNode | None:

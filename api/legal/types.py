@@ -17,9 +17,8 @@ from api.crm.types import CustomerNode
 from api.hr.types import EmployeeNode, load_employee
 from api.legal import loaders
 from api.legal.enums import ContractStatus, ObligationStatus, PartyKind
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money
-from api.node_ids import parse_node_ids
 from api.operations.types import SupplierNode, load_supplier
 from api.pagination import Connection, connection_from_list
 from domain.legal import lookups as legal_lookups
@@ -28,12 +27,6 @@ from domain.legal.models import Contract as ContractModel
 from domain.legal.models import ContractParty as ContractPartyModel
 from domain.legal.models import Obligation as ObligationModel
 from tenants.permissions import Scope
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -71,7 +64,7 @@ class ContractNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: legal_service.list_contracts().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: legal_service.list_contracts().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The employee who answers for the contract.")
     async def owner(self, info: Info) -> EmployeeNode | None:
@@ -121,7 +114,7 @@ class ContractPartyNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: legal_lookups.parties_of_contracts().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: legal_lookups.parties_of_contracts().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def customer(self, info: Info) -> CustomerNode | None:
@@ -160,7 +153,7 @@ class ObligationNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: legal_service.list_obligations().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: legal_service.list_obligations().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def contract(self, info: Info) -> ContractNode | None:

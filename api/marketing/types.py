@@ -18,12 +18,11 @@ from api.context import Info
 from api.crm import loaders as crm_loaders
 from api.crm.filters import CustomerFilter, CustomerOrder
 from api.crm.types import ContactNode, CustomerNode
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.marketing import loaders
 from api.marketing.enums import CampaignChannel, CampaignStatus, MemberResponse
 from api.marketing.filters import CampaignMemberFilter, CampaignMemberOrder
 from api.money import Money
-from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
 from api.permissions import Requires
 from domain.marketing import service as marketing_service
@@ -31,12 +30,6 @@ from domain.marketing.models import Campaign, CampaignMember, Segment
 from tenants.permissions import Scope
 
 CRM_READ = [Requires(Scope.CRM_READ)]
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 @strawberry.type(name="Segment", description="A named group of customers that campaigns target.")
@@ -54,7 +47,7 @@ class SegmentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: marketing_service.list_segments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: marketing_service.list_segments().filter(id__in=ids), node_ids)
 
     @strawberry.field(permission_classes=CRM_READ, description="The customers in the segment, in the order they were added unless ordered (needs crm:read).")
     async def customers(
@@ -98,7 +91,7 @@ class CampaignMemberNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: marketing_service.list_campaign_members(member_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: marketing_service.list_campaign_members(member_ids=ids), node_ids)
 
     @strawberry.field
     async def campaign(self, info: Info) -> CampaignNode:
@@ -140,7 +133,7 @@ class CampaignNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: marketing_service.list_campaigns().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: marketing_service.list_campaigns().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The segment the campaign is launched at.")
     async def segment(self, info: Info) -> SegmentNode | None:

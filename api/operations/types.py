@@ -15,9 +15,8 @@ from strawberry import relay
 from api.context import Info
 from api.crm import loaders as crm_loaders
 from api.crm.types import CustomerNode
-from api.loaders import by_id
+from api.loaders import resolve_node_rows
 from api.money import Money, exact_decimal
-from api.node_ids import parse_node_ids
 from api.operations import loaders
 from api.operations.enums import MovementKind, PurchaseOrderStatus, ShipmentStatus
 from api.operations.filters import PurchaseOrderFilter, PurchaseOrderOrder, StockLevelFilter, StockLevelOrder
@@ -36,12 +35,6 @@ from domain.operations.models import StockMovement as StockMovementModel
 from domain.operations.models import Supplier as SupplierModel
 from domain.operations.models import Warehouse as WarehouseModel
 from tenants.permissions import Scope
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -92,7 +85,7 @@ class SupplierNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_suppliers().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_suppliers().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="Orders placed with this supplier, newest first unless ordered.")
     async def purchase_orders(
@@ -131,7 +124,7 @@ class ProductNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.get_products(product_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.get_products(product_ids=ids), node_ids)
 
     @strawberry.field(description="Stock summed over every warehouse.")
     async def on_hand(self, info: Info) -> Decimal:
@@ -170,7 +163,7 @@ class WarehouseNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_warehouses().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_warehouses().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="What this warehouse holds, per product (in the stock list's order unless ordered).")
     async def stock_levels(
@@ -206,7 +199,7 @@ class StockLevelNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_stock_levels().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_stock_levels().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def product(self, info: Info) -> ProductNode | None:
@@ -242,7 +235,7 @@ class StockMovementNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_movements().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_movements().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def product(self, info: Info) -> ProductNode | None:
@@ -275,7 +268,7 @@ class PurchaseOrderNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_purchase_orders().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_purchase_orders().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def supplier(self, info: Info) -> SupplierNode | None:
@@ -324,7 +317,7 @@ class PurchaseOrderLineNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_lookups.lines_of_purchase_orders().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_lookups.lines_of_purchase_orders().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def product(self, info: Info) -> ProductNode | None:
@@ -355,7 +348,7 @@ class GoodsReceiptNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_goods_receipts().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_goods_receipts().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def purchase_order(self, info: Info) -> PurchaseOrderNode | None:
@@ -391,7 +384,7 @@ class GoodsReceiptLineNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_lookups.lines_of_goods_receipts().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_lookups.lines_of_goods_receipts().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def product(self, info: Info) -> ProductNode | None:
@@ -428,7 +421,7 @@ class ShipmentNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_service.list_shipments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_service.list_shipments().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="Where the goods leave from.")
     async def warehouse(self, info: Info) -> WarehouseNode | None:
@@ -464,7 +457,7 @@ class ShipmentLineNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: operations_lookups.lines_of_shipments().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: operations_lookups.lines_of_shipments().filter(id__in=ids), node_ids)
 
     @strawberry.field
     async def product(self, info: Info) -> ProductNode | None:

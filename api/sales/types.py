@@ -18,7 +18,7 @@ from strawberry import relay
 from api.context import Info
 from api.crm import loaders as crm_loaders
 from api.crm.types import CustomerNode
-from api.loaders import by_id
+from api.loaders import by_id, resolve_node_rows
 from api.money import Money
 from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
@@ -32,12 +32,6 @@ from tenants.permissions import Scope
 CRM_READ = [Requires(Scope.CRM_READ)]
 OPERATIONS_READ = [Requires(Scope.OPERATIONS_READ)]
 Product = Annotated["ProductNode", strawberry.lazy("api.operations.types")]
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 async def _customer(info: Info, customer_id: Any) -> CustomerNode | None:
@@ -65,7 +59,7 @@ class PipelineStageNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_pipeline_stages(stage_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_pipeline_stages(stage_ids=ids), node_ids)
 
     @strawberry.field(description="The pipeline this stage belongs to.")
     async def pipeline(self, info: Info) -> PipelineNode:
@@ -86,7 +80,7 @@ class PipelineNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_pipelines().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_pipelines().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="The stages in order.")
     async def stages(
@@ -117,7 +111,7 @@ class DealStageChangeNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_deal_stage_changes(change_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_deal_stage_changes(change_ids=ids), node_ids)
 
     @strawberry.field(description="The stage the deal left; null when the deal was opened, or the same stage when closed.")
     async def from_stage(self, info: Info) -> PipelineStageNode | None:
@@ -161,7 +155,7 @@ class DealNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_deals().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_deals().filter(id__in=ids), node_ids)
 
     @strawberry.field(permission_classes=CRM_READ, description="The customer the deal is with (needs crm:read).")
     async def customer(self, info: Info) -> CustomerNode | None:
@@ -208,7 +202,7 @@ class LeadNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_leads().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_leads().filter(id__in=ids), node_ids)
 
     @strawberry.field(permission_classes=CRM_READ, description="The customer the lead became, once converted (needs crm:read).")
     async def customer(self, info: Info) -> CustomerNode | None:
@@ -289,7 +283,7 @@ class QuoteNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_quotes().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_quotes().filter(id__in=ids), node_ids)
 
     @strawberry.field(permission_classes=CRM_READ, description="Who the quote is for (needs crm:read).")
     async def customer(self, info: Info) -> CustomerNode | None:
@@ -362,7 +356,7 @@ class SalesOrderNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: sales_service.list_sales_orders().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: sales_service.list_sales_orders().filter(id__in=ids), node_ids)
 
     @strawberry.field(permission_classes=CRM_READ, description="Who ordered (needs crm:read).")
     async def customer(self, info: Info) -> CustomerNode | None:

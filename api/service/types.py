@@ -18,8 +18,7 @@ from api.context import Info
 from api.crm import loaders as crm_loaders
 from api.crm.filters import InteractionChannel
 from api.crm.types import ContactNode, CustomerNode
-from api.loaders import by_id
-from api.node_ids import parse_node_ids
+from api.loaders import resolve_node_rows
 from api.pagination import Connection, connection_from_list
 from api.permissions import Requires
 from api.service import loaders
@@ -31,12 +30,6 @@ from tenants.permissions import Scope
 CRM_READ = [Requires(Scope.CRM_READ)]
 HR_READ = [Requires(Scope.HR_READ)]
 Employee = Annotated["EmployeeNode", strawberry.lazy("api.hr.types")]
-
-
-async def _resolve(cls, rows_for, node_ids: Iterable[str]) -> list[Any]:
-    wanted = parse_node_ids(list(node_ids))
-    rows = await rows_for([row_id for row_id in wanted if row_id is not None])
-    return [cls.from_model(row) if row else None for row in by_id(rows, wanted)]
 
 
 @strawberry.type(name="TicketStatusChange", description="A ticket moving from one status to another: when, by whom, and why.")
@@ -61,7 +54,7 @@ class TicketStatusChangeNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: support_service.list_ticket_status_changes(change_ids=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: support_service.list_ticket_status_changes(change_ids=ids), node_ids)
 
     @strawberry.field
     async def ticket(self, info: Info) -> TicketNode:
@@ -102,7 +95,7 @@ class TicketNode(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await _resolve(cls, lambda ids: support_service.list_tickets().filter(id__in=ids), node_ids)
+        return await resolve_node_rows(cls, lambda ids: support_service.list_tickets().filter(id__in=ids), node_ids)
 
     @strawberry.field(description="Whether the SLA clock is stopped (waiting on the customer).")
     def sla_paused(self) -> bool:
