@@ -60,14 +60,21 @@ class AuditMutations(SchemaExtension):
         principal = getattr(context.context, "principal", None)
         if principal is None or context.operation_type is None or context.operation_type.value != "mutation":
             return
-        result = context.result
+        # An @atomic document that was rolled back answers no data: its entries tell what each field answered.
+        rollback = getattr(context.context, "atomic_rollback", None)
+        result = rollback or context.result
         for field in _top_level_fields(context):
+            outcome = _outcome(result, field)
+            details: dict = {"input_fields": _input_field_names(field, context.variables or {})}
+            if rollback is not None:
+                details["rolled_back"] = True
+                outcome = outcome if outcome is not Outcome.SUCCEEDED else Outcome.FAILED
             await record_audit(
                 actor=principal.subject,
                 action=field.name.value,
-                outcome=_outcome(result, field),
-                target=_target(result, field),
-                details={"input_fields": _input_field_names(field, context.variables or {})},
+                outcome=outcome,
+                target=None if rollback is not None else _target(result, field),
+                details=details,
             )
 
 

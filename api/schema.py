@@ -7,6 +7,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from api import automation, back_office, bots, front_office
+from api.atomic_documents import AtomicDocuments, atomic
 from api.extensions import AuditMutations, OperationSpan, TenantTransaction
 from api.nodes import NodeQuery
 from api.observability.metrics import OperationMetrics
@@ -31,7 +32,10 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         types=NODE_TYPES,
-        extensions=[*protection_extensions(settings), OperationMetrics, OperationSpan, TenantTransaction, AuditMutations],
+        extensions=[
+            *protection_extensions(settings), OperationMetrics, OperationSpan, TenantTransaction, AuditMutations, AtomicDocuments
+        ],
+        directives=[atomic],
         # Without introspection, "did you mean …?" hints would still spell out the schema.
         config=StrawberryConfig(disable_field_suggestions=not introspection_enabled(settings)),
     )

@@ -167,9 +167,11 @@ class GraphQLEndpoint(GraphQL):
     def _body(self, result: ExecutionResult) -> dict[str, Any]:
         errors = result.errors or []
         # Execution started unless the result came from before it (parse, validation, a failing hook) or
-        # from coercing the variables (a null `data` with no error on any field).
+        # from coercing the variables (a null `data` with no error on any field). A rolled-back @atomic
+        # document ran too: its `data` is null on purpose.
         started = not isinstance(result, PreExecutionError) and (
-            result.data is not None or any(error.path for error in errors)
+            result.data is not None
+            or any(error.path or (error.extensions or {}).get("code") == ErrorCode.ATOMIC_ROLLBACK for error in errors)
         )
         body: dict[str, Any] = {"data": result.data} if started else {}
         if errors:
