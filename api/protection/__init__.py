@@ -12,6 +12,7 @@ from strawberry.extensions import SchemaExtension
 
 from api.protection.body_limit import RequestBodyLimit, RequestBodyTooLarge
 from api.protection.cost import QueryCostLimiter
+from api.protection.document_cache import document_cache
 from api.protection.document_limits import document_limits, introspection_enabled
 from api.protection.error_codes import PhaseErrorCodes
 from api.protection.masking import UnexpectedErrors, shaped
@@ -44,6 +45,8 @@ def protection_extensions(settings: Settings) -> list[Callable[[], SchemaExtensi
         partial(UnexpectedErrors, mask=masks_errors(settings)),
         PhaseErrorCodes,
         *document_limits(settings),
+        # After the limits that add validation rules, before the cost check: see its module.
+        document_cache(),
         partial(QueryCostLimiter, max_cost=settings.graphql_max_cost),
     ]
 

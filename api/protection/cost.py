@@ -25,8 +25,6 @@ from graphql import (
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValidationContext,
-    ValidationRule,
     ValueNode,
     VariableNode,
     get_named_type,
@@ -41,32 +39,31 @@ _PAGE_ARGUMENTS = ("first", "last")
 
 
 class QueryCostLimiter(SchemaExtension):
-    """Adds, per operation, a validation rule that refuses operations costing more than `max_cost`."""
+    """Refuses, once a document is valid, an operation that costs more than `max_cost`.
+
+    The cost depends on the variables (`first: $n`), so it is not a validation rule: validation then
+    depends on the document alone and is cached across requests (api.protection.document_cache), which
+    must come before this extension and has validated the document when this one looks.
+    """
 
     def __init__(self, *, max_cost: int, default_page_size: int = MAX_PAGE_SIZE) -> None:
         self.max_cost = max_cost
         self.default_page_size = default_page_size
 
-    def on_operation(self) -> Iterator[None]:
+    def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        limiter = self
-
-        class QueryCostRule(ValidationRule):
-            def __init__(self, validation_context: ValidationContext) -> None:
-                super().__init__(validation_context)
-                operation = _chosen_operation(validation_context.document.definitions, context.operation_name)
-                if operation is None:
-                    return  # GetOperation fails on its own, with its own error
-                cost = CostEstimate(
-                    validation_context.schema,
-                    validation_context.document.definitions,
-                    variables=context.variables or {},
-                    default_page_size=limiter.default_page_size,
-                ).of_operation(operation)
-                if cost > limiter.max_cost:
-                    validation_context.report_error(too_complex(cost, limiter.max_cost))
-
-        context.validation_rules = (*context.validation_rules, QueryCostRule)
+        document = context.graphql_document
+        operation = None if document is None else _chosen_operation(document.definitions, context.operation_name)
+        # An invalid document is refused for that; one with no such operation fails on its own.
+        if operation is not None and not context.pre_execution_errors:
+            cost = CostEstimate(
+                context.schema._schema,
+                document.definitions,
+                variables=context.variables or {},
+                default_page_size=self.default_page_size,
+            ).of_operation(operation)
+            if cost > self.max_cost:
+                context.pre_execution_errors = [too_complex(cost, self.max_cost)]
         yield
 
 
