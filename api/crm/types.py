@@ -23,19 +23,13 @@ from api.crm.filters import (
 from api.loaders import resolve_node_rows
 from api.money import Money
 from api.pagination import Connection, connection_from_list
-from api.permissions import Requires
+from api.permissions import cross_area_field
 from domain.crm import service as crm_service
 from domain.crm.models import Contact as ContactModel
 from domain.crm.models import Customer as CustomerModel
 from domain.crm.models import Interaction as InteractionModel
 from tenants.permissions import Scope
 
-CRM_READ = [Requires(Scope.CRM_READ)]
-SALES_READ = [Requires(Scope.SALES_READ)]
-SERVICE_READ = [Requires(Scope.SERVICE_READ)]
-MARKETING_READ = [Requires(Scope.MARKETING_READ)]
-FINANCE_READ = [Requires(Scope.FINANCE_READ)]
-LEGAL_READ = [Requires(Scope.LEGAL_READ)]
 Deal = Annotated["DealNode", strawberry.lazy("api.sales.types")]
 SalesOrder = Annotated["SalesOrderNode", strawberry.lazy("api.sales.types")]
 Ticket = Annotated["TicketNode", strawberry.lazy("api.service.types")]
@@ -161,7 +155,7 @@ class CustomerNode(relay.Node):
     # whole page of customers; each needs its area's read scope and answers FORBIDDEN alone without it.
     # (Those areas' modules import this one, hence the lazy types and the imports inside the resolvers.)
 
-    @strawberry.field(permission_classes=SALES_READ, description="The customer's deals, newest first (needs sales:read).")
+    @cross_area_field(Scope.SALES_READ, "The customer's deals, newest first.")
     async def deals(
         self,
         info: Info,
@@ -178,7 +172,7 @@ class CustomerNode(relay.Node):
         rows = await sales_loaders.deals_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, DealNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=SALES_READ, description="The customer's sales orders, most recent first (needs sales:read).")
+    @cross_area_field(Scope.SALES_READ, "The customer's sales orders, most recent first.")
     async def orders(
         self,
         info: Info,
@@ -195,7 +189,7 @@ class CustomerNode(relay.Node):
         rows = await sales_loaders.sales_orders_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, SalesOrderNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=SERVICE_READ, description="The customer's tickets, most urgent SLA first (needs service:read).")
+    @cross_area_field(Scope.SERVICE_READ, "The customer's tickets, most urgent SLA first.")
     async def tickets(
         self,
         info: Info,
@@ -212,7 +206,7 @@ class CustomerNode(relay.Node):
         rows = await service_loaders.tickets_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, TicketNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=FINANCE_READ, description="The customer's invoices, newest first (needs finance:read).")
+    @cross_area_field(Scope.FINANCE_READ, "The customer's invoices, newest first.")
     async def invoices(
         self,
         info: Info,
@@ -228,7 +222,7 @@ class CustomerNode(relay.Node):
         rows = await loaders.invoices_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, InvoiceNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=FINANCE_READ, description="Money received from the customer, most recent first (needs finance:read).")
+    @cross_area_field(Scope.FINANCE_READ, "Money received from the customer, most recent first.")
     async def payments(
         self,
         info: Info,
@@ -244,7 +238,7 @@ class CustomerNode(relay.Node):
         rows = await loaders.payments_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(rows, PaymentNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=LEGAL_READ, description="The contracts the customer is a party to (needs legal:read).")
+    @cross_area_field(Scope.LEGAL_READ, "The contracts the customer is a party to.")
     async def contracts(
         self,
         info: Info,
@@ -260,9 +254,7 @@ class CustomerNode(relay.Node):
         contracts = await loaders.contracts_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(contracts, ContractNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(
-        permission_classes=MARKETING_READ, description="The campaigns that targeted the customer's contacts (needs marketing:read)."
-    )
+    @cross_area_field(Scope.MARKETING_READ, "The campaigns that targeted the customer's contacts.")
     async def campaigns(
         self,
         info: Info,
@@ -279,26 +271,27 @@ class CustomerNode(relay.Node):
         campaigns = await marketing_loaders.campaigns_by_customer(info, filter, order_by).load(self._row_id)
         return connection_from_list(campaigns, CampaignNode.from_model, first=first, after=after, last=last, before=before)
 
-    # KPIs, all from one batched aggregate per page of customers (domain.crm.kpis).
+    # KPIs, all from one batched aggregate per page of customers (domain.crm.kpis). Each sums another
+    # area's rows, so each needs that area's read scope, and is nullable so a refusal leaves the customer.
 
-    @strawberry.field(permission_classes=CRM_READ, description="The value of the customer's open deals, one amount per currency.")
-    async def open_pipeline_value(self, info: Info) -> list[Money]:
+    @cross_area_field(Scope.SALES_READ, "The value of the customer's open deals, one amount per currency.")
+    async def open_pipeline_value(self, info: Info) -> list[Money] | None:
         return [Money.from_domain(value) for value in (await loaders.kpis_by_customer(info).load(self._row_id)).open_pipeline_value]
 
-    @strawberry.field(permission_classes=CRM_READ, description="What the customer still owes on issued invoices, one amount per currency.")
-    async def outstanding_balance(self, info: Info) -> list[Money]:
+    @cross_area_field(Scope.FINANCE_READ, "What the customer still owes on issued invoices, one amount per currency.")
+    async def outstanding_balance(self, info: Info) -> list[Money] | None:
         return [Money.from_domain(value) for value in (await loaders.kpis_by_customer(info).load(self._row_id)).outstanding_balance]
 
-    @strawberry.field(permission_classes=CRM_READ, description="Issued invoices past their due date and not fully paid.")
-    async def overdue_invoice_count(self, info: Info) -> int:
+    @cross_area_field(Scope.FINANCE_READ, "Issued invoices past their due date and not fully paid.")
+    async def overdue_invoice_count(self, info: Info) -> int | None:
         return (await loaders.kpis_by_customer(info).load(self._row_id)).overdue_invoice_count
 
-    @strawberry.field(permission_classes=CRM_READ, description="Tickets not yet resolved or closed.")
-    async def open_ticket_count(self, info: Info) -> int:
+    @cross_area_field(Scope.SERVICE_READ, "Tickets not yet resolved or closed.")
+    async def open_ticket_count(self, info: Info) -> int | None:
         return (await loaders.kpis_by_customer(info).load(self._row_id)).open_ticket_count
 
-    @strawberry.field(permission_classes=CRM_READ, description="Net revenue of issued and paid invoices, one amount per currency.")
-    async def lifetime_revenue(self, info: Info) -> list[Money]:
+    @cross_area_field(Scope.FINANCE_READ, "Net revenue of issued and paid invoices, one amount per currency.")
+    async def lifetime_revenue(self, info: Info) -> list[Money] | None:
         return [Money.from_domain(value) for value in (await loaders.kpis_by_customer(info).load(self._row_id)).lifetime_revenue]
 
     @property

@@ -25,6 +25,7 @@ from api.loaders import resolve_node_rows
 from api.money import Money, exact_decimal
 from api.operations.types import PurchaseOrderNode, SupplierNode, load_purchase_order, load_supplier
 from api.pagination import Connection, connection_from_list
+from api.permissions import cross_area_field
 from domain.finance import lookups as finance_lookups
 from domain.finance import service as finance_service
 from domain.finance.models import Account as AccountModel
@@ -100,7 +101,7 @@ class InvoiceNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: finance_service.get_invoices(invoice_ids=ids), node_ids)
 
-    @strawberry.field(description="Who is billed.")
+    @cross_area_field(Scope.CRM_READ, "Who is billed.")
     async def customer(self, info: Info) -> CustomerNode | None:
         return await _customer(info, self.customer_id)
 
@@ -175,7 +176,7 @@ class PaymentNode(relay.Node):
     async def invoice(self, info: Info) -> InvoiceNode | None:
         return await _invoice(info, self.invoice_id)
 
-    @strawberry.field
+    @cross_area_field(Scope.CRM_READ, "Who paid.")
     async def customer(self, info: Info) -> CustomerNode | None:
         return await _customer(info, self.customer_id)
 
@@ -417,11 +418,11 @@ class SupplierInvoiceNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: finance_service.list_supplier_invoices().filter(id__in=ids), node_ids)
 
-    @strawberry.field
+    @cross_area_field(Scope.OPERATIONS_READ, "Who sent the bill.")
     async def supplier(self, info: Info) -> SupplierNode | None:
         return await load_supplier(info, self.supplier_id)
 
-    @strawberry.field(description="The purchase order billed, if any.")
+    @cross_area_field(Scope.OPERATIONS_READ, "The purchase order billed, if any.")
     async def purchase_order(self, info: Info) -> PurchaseOrderNode | None:
         return await load_purchase_order(info, self.purchase_order_id)
 

@@ -1,9 +1,10 @@
 """HR types in the graph: departments, positions, employees with their department history, salaries,
 candidates and trainings.
 
-An employee can be reached from other areas (the holder of an IT asset, the owner of a contract), so
-what only HR may see is declared per field: the history and trainings need `hr:read`, pay needs `hr:salaries`.
-Those fields are nullable, so a refused one is null on its own and the rest of the object still answers.
+Other areas reach an employee (the holder of an IT asset, the owner of a contract) only through fields
+that need `hr:read`; an HR mutation's payload answers under `hr:write`, so the history and trainings still
+declare `hr:read` themselves, and pay needs `hr:salaries` everywhere. Those fields are nullable, so a
+refused one is null on its own and the rest of the object still answers.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from api.hr.filters import EmployeeFilter, EmployeeOrder
 from api.loaders import resolve_node_rows
 from api.money import Money
 from api.pagination import Connection, connection_from_list
-from api.permissions import Requires
+from api.permissions import Requires, cross_area_field
 from domain.hr import lookups as hr_lookups
 from domain.hr import service as hr_service
 from domain.hr.models import Candidate as CandidateModel
@@ -37,7 +38,6 @@ from domain.hr.models import TrainingEnrolment as TrainingEnrolmentModel
 from tenants.permissions import Scope
 
 HR_READ = [Requires(Scope.HR_READ)]
-HR_SALARIES = [Requires(Scope.HR_SALARIES)]
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -149,12 +149,12 @@ class EmployeeNode(relay.Node):
         rows = await loaders.assignments_by_employee(info).load(uuid.UUID(self.id))
         return connection_from_list(rows, DepartmentAssignmentNode.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(permission_classes=HR_SALARIES, description="The salary in force today (needs hr:salaries).")
+    @cross_area_field(Scope.HR_SALARIES, "The salary in force today.")
     async def salary(self, info: Info) -> SalaryNode | None:
         row = await loaders.current_salary_by_employee(info).load(uuid.UUID(self.id))
         return SalaryNode.from_model(row) if row else None
 
-    @strawberry.field(permission_classes=HR_SALARIES, description="Every salary the employee has had, oldest first (needs hr:salaries).")
+    @cross_area_field(Scope.HR_SALARIES, "Every salary the employee has had, oldest first.")
     async def salary_history(
         self, info: Info, first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None
     ) -> Connection[SalaryNode] | None:

@@ -17,6 +17,7 @@ from api.it.enums import AssetKind, AssetStatus, RequestPriority, SupportRequest
 from api.loaders import resolve_node_rows
 from api.money import Money
 from api.pagination import Connection, connection_from_list
+from api.permissions import cross_area_field
 from domain.it import lookups as it_lookups
 from domain.it import service as it_service
 from domain.it.models import Asset as AssetModel
@@ -62,7 +63,7 @@ class AssetNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: it_service.list_assets().filter(id__in=ids), node_ids)
 
-    @strawberry.field(description="The employee holding the asset now.")
+    @cross_area_field(Scope.HR_READ, "The employee holding the asset now.")
     async def assigned_to(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.assigned_to_id)
 
@@ -99,7 +100,7 @@ class AssetAssignmentNode(relay.Node):
     async def asset(self, info: Info) -> AssetNode | None:
         return await _asset(info, self.asset_id)
 
-    @strawberry.field
+    @cross_area_field(Scope.HR_READ, "The employee who held the asset.")
     async def employee(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.employee_id)
 
@@ -133,11 +134,11 @@ class SupportRequestNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: it_service.list_support_requests().filter(id__in=ids), node_ids)
 
-    @strawberry.field(description="Who asked for help.")
+    @cross_area_field(Scope.HR_READ, "Who asked for help.")
     async def requester(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.requester_id)
 
-    @strawberry.field(description="Who in IT handles it.")
+    @cross_area_field(Scope.HR_READ, "Who in IT handles it.")
     async def assignee(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.assignee_id)
 

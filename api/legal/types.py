@@ -21,6 +21,7 @@ from api.loaders import resolve_node_rows
 from api.money import Money
 from api.operations.types import SupplierNode, load_supplier
 from api.pagination import Connection, connection_from_list
+from api.permissions import cross_area_field
 from domain.legal import lookups as legal_lookups
 from domain.legal import service as legal_service
 from domain.legal.models import Contract as ContractModel
@@ -66,7 +67,7 @@ class ContractNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: legal_service.list_contracts().filter(id__in=ids), node_ids)
 
-    @strawberry.field(description="The employee who answers for the contract.")
+    @cross_area_field(Scope.HR_READ, "The employee who answers for the contract.")
     async def owner(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.owner_id)
 
@@ -116,18 +117,18 @@ class ContractPartyNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: legal_lookups.parties_of_contracts().filter(id__in=ids), node_ids)
 
-    @strawberry.field
+    @cross_area_field(Scope.CRM_READ, "The party, when it is a customer.")
     async def customer(self, info: Info) -> CustomerNode | None:
         if self.customer_id is None:
             return None
         row = await crm_loaders.customer_by_id(info).load(self.customer_id)
         return CustomerNode.from_model(row) if row else None
 
-    @strawberry.field
+    @cross_area_field(Scope.OPERATIONS_READ, "The party, when it is a supplier.")
     async def supplier(self, info: Info) -> SupplierNode | None:
         return await load_supplier(info, self.supplier_id)
 
-    @strawberry.field
+    @cross_area_field(Scope.HR_READ, "The party, when it is an employee.")
     async def employee(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.employee_id)
 
@@ -159,6 +160,6 @@ class ObligationNode(relay.Node):
     async def contract(self, info: Info) -> ContractNode | None:
         return await load_contract(info, self.contract_id)
 
-    @strawberry.field(description="The employee who answers for it.")
+    @cross_area_field(Scope.HR_READ, "The employee who answers for it.")
     async def responsible(self, info: Info) -> EmployeeNode | None:
         return await load_employee(info, self.responsible_id)

@@ -24,12 +24,11 @@ from api.marketing.enums import CampaignChannel, CampaignStatus, MemberResponse
 from api.marketing.filters import CampaignMemberFilter, CampaignMemberOrder
 from api.money import Money
 from api.pagination import Connection, connection_from_list
-from api.permissions import Requires
+from api.permissions import cross_area_field
 from domain.marketing import service as marketing_service
 from domain.marketing.models import Campaign, CampaignMember, Segment
 from tenants.permissions import Scope
 
-CRM_READ = [Requires(Scope.CRM_READ)]
 
 
 @strawberry.type(name="Segment", description="A named group of customers that campaigns target.")
@@ -49,7 +48,7 @@ class SegmentNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: marketing_service.list_segments().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=CRM_READ, description="The customers in the segment, in the order they were added unless ordered (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "The customers in the segment, in the order they were added unless ordered.")
     async def customers(
         self,
         info: Info,
@@ -97,12 +96,12 @@ class CampaignMemberNode(relay.Node):
     async def campaign(self, info: Info) -> CampaignNode:
         return CampaignNode.from_model(await loaders.campaign_by_id(info).load(self.campaign_id))
 
-    @strawberry.field(permission_classes=CRM_READ, description="The person targeted (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "The person targeted.")
     async def contact(self, info: Info) -> ContactNode | None:
         contact = await crm_loaders.contact_by_id(info).load(self.contact_id)
         return ContactNode.from_model(contact) if contact else None
 
-    @strawberry.field(permission_classes=CRM_READ, description="The contact's company (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "The contact's company.")
     async def customer(self, info: Info) -> CustomerNode | None:
         customer = await crm_loaders.customer_by_id(info).load(self.customer_id)
         return CustomerNode.from_model(customer) if customer else None

@@ -21,6 +21,7 @@ from api.operations import loaders
 from api.operations.enums import MovementKind, PurchaseOrderStatus, ShipmentStatus
 from api.operations.filters import PurchaseOrderFilter, PurchaseOrderOrder, StockLevelFilter, StockLevelOrder
 from api.pagination import Connection, connection_from_list
+from api.permissions import cross_area_field
 from domain.operations import lookups as operations_lookups
 from domain.operations import service as operations_service
 from domain.operations.models import GoodsReceipt as GoodsReceiptModel
@@ -427,7 +428,7 @@ class ShipmentNode(relay.Node):
     async def warehouse(self, info: Info) -> WarehouseNode | None:
         return await load_warehouse(info, self.warehouse_id)
 
-    @strawberry.field(description="Who receives the goods.")
+    @cross_area_field(Scope.CRM_READ, "Who receives the goods.")
     async def customer(self, info: Info) -> CustomerNode | None:
         if self.customer_id is None:
             return None

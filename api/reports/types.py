@@ -19,6 +19,7 @@ from api.hr.types import DepartmentNode
 from api.legal.types import ContractNode, load_contract
 from api.money import Money, exact_decimal
 from api.operations.types import ProductNode, PurchaseOrderNode, SupplierNode, load_product, load_purchase_order, load_supplier
+from api.permissions import cross_area_field
 from api.sales import loaders as sales_loaders
 from api.sales.types import PipelineStageNode
 from domain.finance.reports import AccountAmount as AccountAmountRow
@@ -29,6 +30,7 @@ from domain.legal.service import ExpiringContract as ExpiringContractRow
 from domain.operations.reports import OpenPurchaseOrderLine as OpenPurchaseOrderLineRow
 from domain.operations.reports import ProductBelowReorderPoint as ProductBelowReorderPointRow
 from domain.sales.reports import StageValue
+from tenants.permissions import Scope
 
 
 @strawberry.type(description="What one customer owes in one currency, by how long past due (AR ageing).")
@@ -50,7 +52,7 @@ class CustomerAgeing:
             days_61_to_90=money(row.days_61_90), days_over_90=money(row.days_over_90), total=money(row.total), customer_id=row.customer_id,
         )
 
-    @strawberry.field
+    @cross_area_field(Scope.CRM_READ, "The customer who owes it.")
     async def customer(self, info: Info) -> CustomerNode | None:
         row = await crm_loaders.customer_by_id(info).load(self.customer_id)
         return CustomerNode.from_model(row) if row else None

@@ -22,15 +22,13 @@ from api.loaders import by_id, resolve_node_rows
 from api.money import Money
 from api.node_ids import parse_node_ids
 from api.pagination import Connection, connection_from_list
-from api.permissions import Requires
+from api.permissions import cross_area_field
 from api.sales import loaders
 from api.sales.enums import DealStatus, LeadStatus, QuoteStatus, SalesOrderStatus
 from domain.sales import service as sales_service
 from domain.sales.models import Deal, DealStageChange, Lead, Pipeline, PipelineStage, Quote, QuoteLine, SalesOrder, SalesOrderLine
 from tenants.permissions import Scope
 
-CRM_READ = [Requires(Scope.CRM_READ)]
-OPERATIONS_READ = [Requires(Scope.OPERATIONS_READ)]
 Product = Annotated["ProductNode", strawberry.lazy("api.operations.types")]
 
 
@@ -157,7 +155,7 @@ class DealNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: sales_service.list_deals().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=CRM_READ, description="The customer the deal is with (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "The customer the deal is with.")
     async def customer(self, info: Info) -> CustomerNode | None:
         return await _customer(info, self.customer_id)
 
@@ -204,7 +202,7 @@ class LeadNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: sales_service.list_leads().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=CRM_READ, description="The customer the lead became, once converted (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "The customer the lead became, once converted.")
     async def customer(self, info: Info) -> CustomerNode | None:
         return await _customer(info, self.customer_id) if self.customer_id else None
 
@@ -250,7 +248,7 @@ class QuoteLineNode(relay.Node):
     def from_model(cls, row: QuoteLine, currency: str) -> QuoteLineNode:
         return cls(**_line_fields(row, currency))
 
-    @strawberry.field(permission_classes=OPERATIONS_READ, description="The product sold, when the line is for one (needs operations:read).")
+    @cross_area_field(Scope.OPERATIONS_READ, "The product sold, when the line is for one.")
     async def product(self, info: Info) -> Product | None:
         return await _product(info, self.product_id)
 
@@ -285,7 +283,7 @@ class QuoteNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: sales_service.list_quotes().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=CRM_READ, description="Who the quote is for (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "Who the quote is for.")
     async def customer(self, info: Info) -> CustomerNode | None:
         return await _customer(info, self.customer_id)
 
@@ -320,7 +318,7 @@ class SalesOrderLineNode(relay.Node):
     def from_model(cls, row: SalesOrderLine, currency: str) -> SalesOrderLineNode:
         return cls(**_line_fields(row, currency))
 
-    @strawberry.field(permission_classes=OPERATIONS_READ, description="The product sold, when the line is for one (needs operations:read).")
+    @cross_area_field(Scope.OPERATIONS_READ, "The product sold, when the line is for one.")
     async def product(self, info: Info) -> Product | None:
         return await _product(info, self.product_id)
 
@@ -358,7 +356,7 @@ class SalesOrderNode(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
         return await resolve_node_rows(cls, lambda ids: sales_service.list_sales_orders().filter(id__in=ids), node_ids)
 
-    @strawberry.field(permission_classes=CRM_READ, description="Who ordered (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "Who ordered.")
     async def customer(self, info: Info) -> CustomerNode | None:
         return await _customer(info, self.customer_id)
 

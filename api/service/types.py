@@ -20,15 +20,13 @@ from api.crm.filters import InteractionChannel
 from api.crm.types import ContactNode, CustomerNode
 from api.loaders import resolve_node_rows
 from api.pagination import Connection, connection_from_list
-from api.permissions import Requires
+from api.permissions import cross_area_field
 from api.service import loaders
 from api.service.enums import TicketPriority, TicketStatus
 from domain.service import service as support_service
 from domain.service.models import Ticket, TicketStatusChange
 from tenants.permissions import Scope
 
-CRM_READ = [Requires(Scope.CRM_READ)]
-HR_READ = [Requires(Scope.HR_READ)]
 Employee = Annotated["EmployeeNode", strawberry.lazy("api.hr.types")]
 
 
@@ -109,12 +107,12 @@ class TicketNode(relay.Node):
     def sla_breached(self) -> bool:
         return support_service.ticket_sla_breached(self.row)
 
-    @strawberry.field(permission_classes=CRM_READ, description="Who raised the ticket (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "Who raised the ticket.")
     async def customer(self, info: Info) -> CustomerNode | None:
         customer = await crm_loaders.customer_by_id(info).load(self.row.customer_id)
         return CustomerNode.from_model(customer) if customer else None
 
-    @strawberry.field(permission_classes=CRM_READ, description="The person at the customer, when known (needs crm:read).")
+    @cross_area_field(Scope.CRM_READ, "The person at the customer, when known.")
     async def contact(self, info: Info) -> ContactNode | None:
         if self.row.contact_id is None:
             return None
@@ -127,7 +125,7 @@ class TicketNode(relay.Node):
             return None
         return await loaders.assignee_name_by_id(info).load(self.row.assignee_id)
 
-    @strawberry.field(permission_classes=HR_READ, description="The employee working on the ticket (needs hr:read).")
+    @cross_area_field(Scope.HR_READ, "The employee working on the ticket.")
     async def assignee(self, info: Info) -> Employee | None:
         from api.hr import loaders as hr_loaders
         from api.hr.types import EmployeeNode

@@ -168,7 +168,7 @@ async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that
     query = """
     { customers(first: 1) { edges { node {
         name deals { totalCount } tickets { totalCount } contracts { totalCount } invoices { edges { node { number } } } payments { edges { node { amount { amount } } } }
-        outstandingBalance { amount } lifetimeRevenue { amount } openTicketCount overdueInvoiceCount
+        openPipelineValue { amount } outstandingBalance { amount } lifetimeRevenue { amount } openTicketCount overdueInvoiceCount
     } } } }
     """
 
@@ -178,11 +178,58 @@ async def test_a_front_office_user_without_an_areas_scope_gets_forbidden_on_that
     node = response["data"]["customers"]["edges"][0]["node"]
     assert node == {
         "name": "Customer 000", "deals": {"totalCount": 1}, "tickets": None, "contracts": None, "invoices": None, "payments": None,
-        "outstandingBalance": [{"amount": "100.00"}], "lifetimeRevenue": [{"amount": "100.00"}], "openTicketCount": 1, "overdueInvoiceCount": 1,
+        "openPipelineValue": [{"amount": "1000.00"}],
+        "outstandingBalance": None, "lifetimeRevenue": None, "openTicketCount": None, "overdueInvoiceCount": None,
     }
     assert sorted((error["path"][-1], error["extensions"]["code"]) for error in response["errors"]) == [
-        ("contracts", "FORBIDDEN"), ("invoices", "FORBIDDEN"), ("payments", "FORBIDDEN"), ("tickets", "FORBIDDEN")
+        ("contracts", "FORBIDDEN"), ("invoices", "FORBIDDEN"), ("lifetimeRevenue", "FORBIDDEN"), ("openTicketCount", "FORBIDDEN"),
+        ("outstandingBalance", "FORBIDDEN"), ("overdueInvoiceCount", "FORBIDDEN"), ("payments", "FORBIDDEN"), ("tickets", "FORBIDDEN"),
     ]
     invoice_number = full["customers"]["edges"][0]["node"]["invoices"]["edges"][0]["node"]["number"]
     assert invoice_number not in str(response) and "20.00" not in str(response) and "Pallet damaged" not in str(response)
-    assert "Supply agreement" not in str(response)
+    assert "Supply agreement" not in str(response) and "100.00" not in str(response)
+
+
+# What each of the 360° view's fields from another area needs; the crm fields need nothing more than crm:read.
+CROSS_AREA_360_FIELDS = {
+    "deals": "sales:read", "orders": "sales:read", "openPipelineValue": "sales:read",
+    "invoices": "finance:read", "payments": "finance:read",
+    "outstandingBalance": "finance:read", "lifetimeRevenue": "finance:read", "overdueInvoiceCount": "finance:read",
+    "tickets": "service:read", "openTicketCount": "service:read",
+    "contracts": "legal:read", "campaigns": "marketing:read",
+}
+
+
+async def test_a_crm_only_key_reads_the_customer_360_page_with_every_other_areas_field_forbidden_and_naming_its_scope(graphql, tenant):
+    await load_customers(tenant.id, 2, start=0)
+    crm_only = await api_key_with(graphql, tenant, "crm:read")
+
+    response = (await graphql.post(CUSTOMER_360, {"first": 2}, api_key=crm_only)).json()
+
+    page = response["data"]["customers"]
+    assert page["totalCount"] == 2
+    node = page["edges"][1]["node"]
+    assert node["name"] == "Customer 001"
+    assert node["contacts"]["totalCount"] == 2 and {edge["node"]["firstName"] for edge in node["contacts"]["edges"]} == {"Ann", "Bob"}
+    assert node["interactions"]["edges"][0]["node"]["subject"] == "Asked for a quote"
+    assert {name: node[name] for name in CROSS_AREA_360_FIELDS} == dict.fromkeys(CROSS_AREA_360_FIELDS)
+    refused = {(tuple(error["path"][1:]), error["extensions"]["code"], error["message"]) for error in response["errors"]}
+    assert refused == {
+        (("edges", index, "node", name), "FORBIDDEN", f"requires scope {scope}")
+        for index in (0, 1) for name, scope in CROSS_AREA_360_FIELDS.items()
+    }
+
+
+async def test_a_key_with_crm_and_finance_read_sees_the_customers_money_but_not_its_deals_or_tickets(graphql, tenant):
+    await load_customers(tenant.id, 1, start=0)
+    crm_and_finance = await api_key_with(graphql, tenant, "crm:read", "finance:read")
+
+    response = (await graphql.post(CUSTOMER_360, {"first": 1}, api_key=crm_and_finance)).json()
+
+    node = response["data"]["customers"]["edges"][0]["node"]
+    assert node["outstandingBalance"] == [{"amount": "100.00", "currency": "EUR"}]
+    assert node["lifetimeRevenue"] == [{"amount": "100.00", "currency": "EUR"}]
+    assert node["overdueInvoiceCount"] == 1
+    assert node["invoices"]["totalCount"] == 1 and node["payments"]["edges"][0]["node"]["amount"] == {"amount": "20.00", "currency": "EUR"}
+    assert node["openPipelineValue"] is None and node["openTicketCount"] is None and node["deals"] is None and node["tickets"] is None
+    assert sorted(error["path"][-1] for error in response["errors"]) == ["campaigns", "contracts", "deals", "openPipelineValue", "openTicketCount", "orders", "tickets"]
