@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from infra.version import VERSION
@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     graphql_introspection: bool | None = None
     # Automatic persisted queries kept per process, least recently used dropped first; 0 turns APQ off.
     graphql_persisted_queries: int = Field(default=1000, ge=0)
+    # Hosts (names or addresses, comma-separated) webhooks may reach although they are inside:
+    # local receivers in development, tests and the demo. Refused in production.
+    webhook_allowed_hosts: str = ""
 
     @field_validator("database_url")
     @classmethod
@@ -125,6 +128,13 @@ class Settings(BaseSettings):
             return None
         return _require_scheme(value, ("http", "https"))
 
+    @field_validator("webhook_allowed_hosts")
+    @classmethod
+    def _no_inside_webhooks_in_production(cls, value: str, info: ValidationInfo) -> str:
+        if value.strip() and info.data.get("environment") is Environment.PRODUCTION:
+            raise ValueError("webhooks may not reach hosts inside the network in production; unset it")
+        return value
+
     @property
     def version(self) -> str:
         return VERSION
@@ -143,6 +153,10 @@ class Settings(BaseSettings):
         if self.trace_exporter is TraceExporter.AUTO:
             return TraceExporter.OTLP if self.otlp_endpoint else TraceExporter.NONE
         return self.trace_exporter
+
+    @property
+    def webhook_allowed_host_list(self) -> tuple[str, ...]:
+        return tuple(host.strip().lower().removesuffix(".") for host in self.webhook_allowed_hosts.split(",") if host.strip())
 
     @property
     def logger_levels(self) -> dict[str, str]:

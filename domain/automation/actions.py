@@ -8,7 +8,8 @@ An action is `{"type": <name>, "params": {…}}`. What each does is carried out 
 - set_field: `field` (required, one of SETTABLE_FIELDS), `value` (required); the event must carry the subject's id.
 
 An action that would re-trigger its own rule (a ticket created on a ticket event) is refused.
-- call_webhook: `url` (required, http or https), `secret` (required, a vault secret name holding the signing key).
+- call_webhook: `url` (required, https; http in development only; a public address: domain/automation/webhook_targets.py),
+  `secret` (required, a vault secret name holding the signing key).
 - start_bot_run: `bot` (required), `params` (an object, optional).
 """
 

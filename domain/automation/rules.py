@@ -12,6 +12,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain.automation import webhook_targets
 from domain.automation.actions import validate_action
 from domain.automation.conditions import validate_condition
 from domain.automation.errors import AutomationErrorCode
@@ -21,10 +22,13 @@ from domain.automation.models import Rule, RuleExecution, RuleOutcome, RuleVersi
 from domain.errors import DomainError
 from domain.outbox import record_event
 from domain.validation import required_text
+from infra.settings import Settings, get_settings
 from tenants import vault
 from tenants.ownership import create_owned, scoped
 
 _UNCHANGED: Any = object()
+# Saving looks the webhook's name up once, briefly: a slow DNS must not hold the rule's transaction.
+SAVE_RESOLVER = webhook_targets.SystemResolver(timeout=3.0)
 
 
 def list_rules(*, event_type: str | None = None, enabled: bool | None = None, name_contains: str | None = None) -> QuerySet[Rule]:
@@ -79,7 +83,14 @@ def rule_executions(
 
 
 async def _checked(
-    *, event_type: str, condition: Mapping[str, Any] | None, action: Mapping[str, Any], bot_names: tuple[str, ...] | None
+    *,
+    event_type: str,
+    condition: Mapping[str, Any] | None,
+    action: Mapping[str, Any],
+    bot_names: tuple[str, ...] | None,
+    settings: Settings | None,
+    resolver: webhook_targets.Resolver | None,
+    enabled: bool = True,
 ) -> None:
     fields = fields_of(event_type)
     if fields is None:
@@ -87,6 +98,11 @@ async def _checked(
     if condition is not None:
         validate_condition(condition, fields)
     validate_action(action, fields, bot_names=bot_names)
+    # A disabled rule sends nothing: it can always be switched off, even if its webhook was saved before this check.
+    if action["type"] == "call_webhook" and enabled:
+        await webhook_targets.check_saved_url(
+            action["params"]["url"], settings=settings or get_settings(), resolver=resolver or SAVE_RESOLVER, field="action.params.url"
+        )
     if action["type"] == "call_webhook" and not await vault.secrets().filter(name=action["params"]["secret"]).exists():
         raise DomainError(
             AutomationErrorCode.INVALID_PARAMETER, f"the vault has no secret named {action['params']['secret']!r}", field="action.params.secret"
@@ -105,10 +121,13 @@ async def create_rule(
     saved_by: str,
     condition: Mapping[str, Any] | None = None,
     bot_names: tuple[str, ...] | None = None,
+    settings: Settings | None = None,
+    resolver: webhook_targets.Resolver | None = None,
 ) -> Rule:
-    """Save a new rule as version 1, after checking its event, condition and action."""
+    """Save a new rule as version 1, after checking its event, condition and action (a webhook's target
+    under `settings`, its name looked up with `resolver`)."""
     name = required_text(name, field="name", max_length=120)
-    await _checked(event_type=event_type, condition=condition, action=action, bot_names=bot_names)
+    await _checked(event_type=event_type, condition=condition, action=action, bot_names=bot_names, settings=settings, resolver=resolver)
     if await scoped(Rule).filter(name=name).exists():
         raise DomainError(AutomationErrorCode.NAME_TAKEN, f"a rule named {name!r} exists", field="name")
     async with in_transaction():
@@ -130,6 +149,8 @@ async def update_rule(
     action: Mapping[str, Any] | None = None,
     enabled: bool | None = None,
     bot_names: tuple[str, ...] | None = None,
+    settings: Settings | None = None,
+    resolver: webhook_targets.Resolver | None = None,
 ) -> Rule:
     """Change a rule; the result is saved as its next version (the earlier ones stay readable)."""
     async with in_transaction():
@@ -148,7 +169,10 @@ async def update_rule(
             rule.action = {"type": action.get("type"), "params": dict(action.get("params") or {})}
         if enabled is not None:
             rule.enabled = enabled
-        await _checked(event_type=rule.event_type, condition=rule.condition, action=rule.action, bot_names=bot_names)
+        await _checked(
+            event_type=rule.event_type, condition=rule.condition, action=rule.action, bot_names=bot_names, settings=settings,
+            resolver=resolver, enabled=rule.enabled,
+        )
         rule.version += 1
         await rule.save()
         await create_owned(RuleVersion, rule=rule, version=rule.version, definition=_definition(rule), saved_by=saved_by[:120])

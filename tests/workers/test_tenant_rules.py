@@ -1,6 +1,7 @@
 """Tenant rules at work on the real Redis broker: an event reaches every enabled rule of its type,
 each rule's run is logged once whether its condition held or not, and a webhook action is delivered
-signed, retried while the receiver fails, and accepted once."""
+signed, retried while the receiver fails, and accepted once; a webhook the target policy refuses is
+logged as failed and its delivery job fails at once, never retried."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from domain.automation import service as automation_service
-from domain.automation.models import RuleExecution
+from domain.automation.models import Job, JobStatus, RuleExecution
 from domain.crm import service as crm_service
 from domain.service import events as service_events
 from domain.service import service as service_desk
@@ -26,6 +27,8 @@ from tenants import vault
 from tenants.context import tenant_transaction
 from tenants.ownership import scoped
 from tests.workers.harness import eventually, redis_worker
+from workers.actors.events import deliver_webhook
+from workers.enqueue import enqueue
 
 SIGNING_KEY = "whsec-rules-test-4f1c"
 
@@ -65,6 +68,16 @@ def receiver() -> Iterator[tuple[WebhookReceiver, str]]:
         server.shutdown()
 
 
+@pytest.fixture
+def loopback_receivers_allowed(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """The receivers here listen on 127.0.0.1, which webhooks may reach only by the explicit opt-in."""
+    monkeypatch.delenv("CONCORD_ENVIRONMENT", raising=False)
+    monkeypatch.setenv("CONCORD_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")
+    get_settings.cache_clear()
+    yield monkeypatch
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="module")
 def test_database(postgres_database):
     """PostgreSQL only: the production pair of database and broker, with row-level security on."""
@@ -84,7 +97,9 @@ def signed_correctly(delivery: dict) -> bool:
     return hmac.compare_digest(expected, parts["v1"])
 
 
-async def test_each_rule_runs_once_per_event_and_its_webhook_is_signed_retried_and_accepted_once(worker, tenant, receiver):
+async def test_each_rule_runs_once_per_event_and_its_webhook_is_signed_retried_and_accepted_once(
+    worker, tenant, receiver, loopback_receivers_allowed
+):
     endpoint, url = receiver
     async with tenant_transaction(tenant.id):
         await vault.set_secret(keys=vault.VaultKeys.from_settings(get_settings()), name="hooks", kind="signing_key", value=SIGNING_KEY)
@@ -131,3 +146,43 @@ async def test_each_rule_runs_once_per_event_and_its_webhook_is_signed_retried_a
     assert sent["payload"]["ticket_id"] == str(urgent.id) and sent["rule"]["id"] == str(urgent_to_webhook.id)
     assert SIGNING_KEY not in endpoint.accepted[0]["body"].decode()
     assert low_raised.version == 1
+
+
+async def test_a_webhook_the_target_policy_refuses_is_logged_failed_and_its_job_fails_at_once(
+    worker, tenant, receiver, loopback_receivers_allowed
+):
+    endpoint, url = receiver
+    async with tenant_transaction(tenant.id):
+        await vault.set_secret(keys=vault.VaultKeys.from_settings(get_settings()), name="hooks", kind="signing_key", value=SIGNING_KEY)
+        rule = await automation_service.create_rule(
+            name="Every ticket to the local hook", event_type=service_events.TICKET_OPENED, saved_by="ana",
+            action={"type": "call_webhook", "params": {"url": url, "secret": "hooks"}},
+        )
+    # The opt-in is withdrawn: the saved rule and a delivery already queued must not reach loopback.
+    loopback_receivers_allowed.delenv("CONCORD_WEBHOOK_ALLOWED_HOSTS")
+    get_settings.cache_clear()
+    async with tenant_transaction(tenant.id):
+        queued = await enqueue(deliver_webhook, url, "hooks", {"event_id": "queued"}, idempotency_key="queued-before-the-change")
+        customer = await crm_service.create_customer(name="Policy Customer")
+        await service_desk.open_ticket(
+            customer_id=customer.id, subject="Line down", channel=crm_service.Channel.PHONE, opened_by="ana",
+            priority=service_desk.Priority.URGENT,
+        )
+
+    async def logged():
+        async with tenant_transaction(tenant.id):
+            return await scoped(RuleExecution).filter(rule_id=rule.id).first()
+
+    async def failed():
+        async with tenant_transaction(tenant.id):
+            return await scoped(Job).filter(message_id=queued.message_id, status=JobStatus.FAILED).first()
+
+    execution = await eventually(logged, what="the rule's logged run")
+    job = await eventually(failed, what="the refused delivery's job to fail")
+    await asyncio.sleep(1)  # room for a retry to show up, if there were one
+
+    assert (execution.matched, execution.outcome) == (True, "failed")
+    assert (execution.detail["code"], execution.detail["field"]) == ("WEBHOOK_TARGET_REFUSED", "action.params.url")
+    assert job.attempts == 1 and job.last_error.startswith("WebhookTargetRefused: ")
+    assert worker.counter.deliveries.get("deliver_webhook") == 1
+    assert endpoint.deliveries == []

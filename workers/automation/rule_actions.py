@@ -9,12 +9,14 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from domain.automation import webhook_targets
 from domain.automation.models import Rule
 from domain.crm import service as crm_service
 from domain.it import service as it_service
 from domain.sales import service as sales_service
 from domain.service import service as service_desk
 from domain.service.sla import Priority
+from infra.settings import get_settings
 from workers.automation.bot_runs import request_bot_run
 from workers.enqueue import enqueue
 
@@ -64,6 +66,8 @@ async def set_field(rule: Rule, event_id: str, event_type: str, payload: dict[st
 async def call_webhook(rule: Rule, event_id: str, event_type: str, payload: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
     from workers.actors.events import deliver_webhook  # the actors module imports the workflows
 
+    # Checked again before queueing, so a rule saved before the policy (or under a lifted opt-in) is logged refused.
+    webhook_targets.parse_target(params["url"], settings=get_settings(), field="action.params.url")
     body = {"event_id": event_id, "event_type": event_type, "payload": payload, "rule": {"id": str(rule.id), "name": rule.name}}
     message = await enqueue(deliver_webhook, params["url"], params["secret"], body, idempotency_key=f"rule:{rule.id}:{event_id}:webhook")
     return {"url": params["url"], "message_id": message.message_id}

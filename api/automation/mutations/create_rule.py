@@ -35,7 +35,7 @@ async def create_rule(info: Info, input: CreateRuleInput) -> CreateRulePayload:
         async with in_transaction():
             rule = await automation_service.create_rule(
                 name=input.name, event_type=input.event_type, condition=input.condition, action=input.action,
-                saved_by=info.context.require_principal().subject, bot_names=bot_names(),
+                saved_by=info.context.require_principal().subject, bot_names=bot_names(), settings=info.context.settings,
             )
     except DomainError as error:
         return CreateRulePayload(rule=None, user_errors=[user_error(error)])

@@ -38,7 +38,7 @@ async def update_rule(info: Info, input: UpdateRuleInput) -> UpdateRulePayload:
             rule = await automation_service.update_rule(
                 rule_id=decode_input_id(input.id, expected_type="Rule", field="id"), name=input.name, event_type=input.event_type,
                 action=input.action, enabled=input.enabled, saved_by=info.context.require_principal().subject,
-                bot_names=bot_names(), **changes,
+                bot_names=bot_names(), settings=info.context.settings, **changes,
             )
     except DomainError as error:
         return UpdateRulePayload(rule=None, user_errors=[user_error(error)])

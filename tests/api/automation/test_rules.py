@@ -35,6 +35,8 @@ async def create(graphql, tenant, **input) -> dict:
         ({"action": {"type": "call_webhook", "params": {"url": "https://hooks.example/x"}}}, ["input", "action", "params", "secret"], "MISSING_PARAMETER"),
         ({"action": {"type": "call_webhook", "params": {"url": "https://hooks.example/x", "secret": "nope"}}}, ["input", "action", "params", "secret"], "INVALID_PARAMETER"),
         ({"action": {"type": "start_bot_run", "params": {"bot": "tax.evade"}}}, ["input", "action", "params", "bot"], "INVALID_PARAMETER"),
+        ({"action": {"type": "call_webhook", "params": {"url": "http://169.254.169.254/latest/meta-data", "secret": "nope"}}}, ["input", "action", "params", "url"], "WEBHOOK_TARGET_REFUSED"),
+        ({"action": {"type": "call_webhook", "params": {"url": "http://2130706433/hook", "secret": "nope"}}}, ["input", "action", "params", "url"], "WEBHOOK_TARGET_REFUSED"),
     ],
 )
 async def test_a_wrong_rule_is_refused_naming_the_part_that_is_wrong(graphql, tenant, change, field, code):
