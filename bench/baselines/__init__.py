@@ -1,0 +1,1 @@
+"""What each pair measures Concord against: the same work written by hand with the bare libraries."""
