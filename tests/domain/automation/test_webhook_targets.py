@@ -152,3 +152,18 @@ def test_a_public_target_keeps_its_name_port_and_path_for_the_request():
 
     assert (target.scheme, target.host, target.port, target.target) == ("https", "hooks.example.com", 8443, "/in/concord?tenant=a%20b")
     assert target.host_header == "hooks.example.com:8443" and target.address is None and not target.allowed_inside
+
+
+async def test_a_rule_saved_before_its_webhook_was_refused_can_still_be_disabled(db, tenant, process_settings):
+    process_settings.setenv("CONCORD_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")
+    async with tenant_transaction(tenant.id):
+        rule = await save_webhook_rule("http://127.0.0.1:8123/hook")
+    process_settings.delenv("CONCORD_WEBHOOK_ALLOWED_HOSTS")
+    get_settings.cache_clear()
+    async with tenant_transaction(tenant.id):
+        with pytest.raises(DomainError) as renamed:
+            await automation_service.update_rule(rule_id=rule.id, saved_by="ana", name="Still local")
+        disabled = await automation_service.disable_rule(rule_id=rule.id, saved_by="ana")
+
+    assert renamed.value.field == "action.params.url"
+    assert (disabled.enabled, disabled.version) == (False, 2)
