@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -66,8 +68,63 @@ async def record_job(
     return job
 
 
-async def mark_running(*, message_id: str) -> None:
-    await _change(message_id, status=JobStatus.RUNNING, started_at=datetime.now(UTC), count_attempt=True)
+@dataclass(frozen=True)
+class JobAttempt:
+    """What the worker knows of a job it is running, so that recording the attempt's end reads nothing."""
+
+    job_id: uuid.UUID
+    actor: str
+    attempts: int
+
+
+async def start_attempt(
+    *, message_id: str, actor: str, queue: str, idempotency_key: str, args: list[Any], kwargs: dict[str, Any]
+) -> JobAttempt:
+    """The message is running: its job counts one more attempt, and is recorded now if its sender did not.
+
+    Three statements when the sender recorded the job (the usual case): the attempt's UPDATE, the read
+    of what it changed, and the event.
+    """
+    now = datetime.now(UTC)
+    running = {"status": JobStatus.RUNNING, "started_at": now, "updated_at": now}
+    if await scoped(Job).filter(message_id=message_id).update(attempts=F("attempts") + 1, **running):
+        [(job_id, attempts)] = await scoped(Job).filter(message_id=message_id).values_list("id", "attempts")
+        attempt = JobAttempt(job_id=job_id, actor=actor, attempts=attempts)
+    else:
+        attempt = await _record_running(
+            message_id=message_id, actor=actor, queue=queue, idempotency_key=idempotency_key, args=args, kwargs=kwargs,
+            running=running,
+        )
+    await _announce_attempt(attempt, JobStatus.RUNNING)
+    return attempt
+
+
+async def finish_attempt(attempt: JobAttempt, *, status: JobStatus, error: str | None = None) -> None:
+    """The attempt ended: succeeded, retrying, or failed for good (dead-lettered). One UPDATE and the event."""
+    now = datetime.now(UTC)
+    values: dict[str, Any] = {"status": status, "updated_at": now, "last_error": error[:ERROR_TEXT_MAX] if error else None}
+    if status is not JobStatus.RETRYING:
+        values["finished_at"] = now
+    await scoped(Job).filter(id=attempt.job_id).update(**values)
+    await _announce_attempt(attempt, status)
+
+
+async def _record_running(*, running: dict[str, Any], **job: Any) -> JobAttempt:
+    try:
+        async with in_transaction():  # a savepoint: the sender may record the same message at this moment
+            row = await create_owned(Job, attempts=1, **running, **job)
+        return JobAttempt(job_id=row.id, actor=row.actor, attempts=1)
+    except IntegrityError:
+        await scoped(Job).filter(message_id=job["message_id"]).update(attempts=F("attempts") + 1, **running)
+        row = await scoped(Job).get(message_id=job["message_id"])
+        return JobAttempt(job_id=row.id, actor=row.actor, attempts=row.attempts)
+
+
+async def _announce_attempt(attempt: JobAttempt, status: JobStatus) -> None:
+    await record_event(
+        event_type=JOB_UPDATED,
+        payload={"job_id": str(attempt.job_id), "actor": attempt.actor, "status": str(status), "attempts": attempt.attempts},
+    )
 
 
 async def mark_succeeded(*, message_id: str) -> None:
@@ -102,15 +159,13 @@ async def assign_message(*, job: Job, message_id: str) -> None:
     await _announce(job)
 
 
-async def _change(message_id: str, *, count_attempt: bool = False, **values: Any) -> None:
+async def _change(message_id: str, **values: Any) -> None:
     job = await scoped(Job).get_or_none(message_id=message_id)
     if job is None:
         return  # a message sent outside `workers.enqueue` (tests, tools): nothing to track
     for name, value in values.items():
         setattr(job, name, value)
-    if count_attempt:
-        job.attempts += 1
-    await job.save()
+    await job.save(update_fields=[*values, "updated_at"])
     await _announce(job)
 
 
