@@ -1,8 +1,10 @@
 """The tenant's events as a stream a subscription can iterate: read from the outbox, polled.
 
 Reading the transactional outbox means a subscriber sees exactly the committed events of its
-tenant, in order, from any API process, whatever the broker. Each poll is a short transaction
-under the tenant's row-level security; no transaction stays open while a subscriber waits.
+tenant, in commit order, from any API process, whatever the broker. The stream resumes from the
+last position read (never a timestamp), so an event whose transaction commits late is still
+delivered, and none twice. Each poll is a short transaction under the tenant's row-level security;
+no transaction stays open while a subscriber waits.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ async def tenant_events(
     while True:
         async with tenant_transaction(tenant_id):
             batch = await outbox.events_after(cursor=cursor, event_types=event_types)
-        for event in batch:
-            cursor = outbox.EventCursor(created_at=event.created_at, event_id=event.id)
+        moved_on = batch.cursor != cursor
+        cursor = batch.cursor
+        for event in batch.events:
             yield event
-        if not batch:
+        if not moved_on:
             await asyncio.sleep(poll_seconds)

@@ -1,6 +1,7 @@
 """The transactional outbox."""
 
 from domain.outbox.service import (
+    EventBatch,
     EventCursor,
     events_after,
     mark_publish_failed,
@@ -13,6 +14,7 @@ from domain.outbox.service import (
 )
 
 __all__ = [
+    "EventBatch",
     "EventCursor",
     "events_after",
     "mark_publish_failed",

@@ -43,32 +43,90 @@ async def record_event_once(*, event_type: str, payload: dict[str, Any], idempot
 
 
 @dataclass(frozen=True)
+class Snapshot:
+    """Which transactions had committed when a PostgreSQL snapshot was taken (`pg_current_snapshot()`)."""
+
+    xmin: int  # every transaction below this had ended
+    xmax: int  # none from this on had ended
+    running: frozenset[int]  # those in between still running
+
+    @classmethod
+    def parse(cls, text: str) -> Snapshot:
+        xmin, xmax, running = text.split(":")
+        return cls(int(xmin), int(xmax), frozenset(int(xid) for xid in running.split(",") if xid))
+
+    def showed(self, transaction: int) -> bool:
+        """Whether `transaction` had committed (or aborted) when the snapshot was taken."""
+        return transaction < self.xmin or (transaction < self.xmax and transaction not in self.running)
+
+
+@dataclass(frozen=True)
 class EventCursor:
-    """A position in the tenant's event stream: after this creation time, then this id."""
+    """A reader's place in the tenant's event stream, in commit order: after the event at `position`
+    (`position_txn`, `position_seq`), skipping any event `history` shows committed before the reader began."""
 
-    created_at: datetime
-    event_id: uuid.UUID
-
-
-async def stream_position() -> EventCursor | None:
-    """Where the current tenant's event stream ends now (None: it has no events yet)."""
-    last = await scoped(OutboxEvent).order_by("-created_at", "-id").first()
-    return EventCursor(created_at=last.created_at, event_id=last.id) if last else None
+    position: tuple[int, int]
+    history: Snapshot | None = None  # PostgreSQL, until the reader is past every transaction it covers
 
 
-async def events_after(*, cursor: EventCursor | None, event_types: Collection[str], limit: int = 100) -> list[OutboxEvent]:
-    """The current tenant's events of `event_types` recorded after `cursor`, oldest first."""
+@dataclass(frozen=True)
+class EventBatch:
+    events: list[OutboxEvent]
+    cursor: EventCursor  # where to read on from: past `events` and past the history skipped
+
+
+async def stream_position() -> EventCursor:
+    """Where the current tenant's event stream ends now: reading on from here gives what commits later."""
+    if current_dialect() == "postgres":
+        # Every transaction below the snapshot's xmin has ended, so reading on from there, minus what
+        # the snapshot already shows committed, leaves out exactly the history and nothing in flight.
+        started = Snapshot.parse(await _scalar("SELECT pg_current_snapshot()::text"))
+        return EventCursor(position=(started.xmin, 0), history=started)
+    last = await scoped(OutboxEvent).order_by("-position_txn", "-position_seq").first()
+    return EventCursor(position=(last.position_txn, last.position_seq) if last else (0, 0))
+
+
+async def events_after(*, cursor: EventCursor, event_types: Collection[str], limit: int = 100) -> EventBatch:
+    """The current tenant's events of `event_types` committed after `cursor`, in commit order.
+
+    Nothing is delivered out of order or twice, and nothing is skipped: on PostgreSQL only events of
+    transactions below the visibility horizon (the oldest transaction still running) are read, and
+    no transaction that could still commit a lower position is below it. On SQLite positions are
+    taken under the single writer's lock, so a committed event never has a lower one still to come.
+    The horizon is server-wide: a long write transaction anywhere on the server delays delivery
+    until it ends (it never loses an event). Catching up after a push notification is this same read.
+    """
     query = scoped(OutboxEvent).filter(event_type__in=list(event_types))
-    if cursor is not None:
-        query = query.filter(
-            Q(created_at__gt=cursor.created_at) | Q(created_at=cursor.created_at, id__gt=cursor.event_id)
-        )
-    return await query.order_by("created_at", "id").limit(limit)
+    if current_dialect() == "postgres":
+        horizon = int(await _scalar("SELECT pg_snapshot_xmin(pg_current_snapshot())::text"))
+        query = query.filter(position_txn__lt=horizon)
+    txn, seq = cursor.position
+    query = query.filter(Q(position_txn__gt=txn) | Q(position_txn=txn, position_seq__gt=seq))
+    read = await query.order_by("position_txn", "position_seq").limit(limit)
+    if not read:
+        return EventBatch(events=[], cursor=cursor)
+    history = cursor.history
+    events = [event for event in read if history is None or not history.showed(event.position_txn)]
+    position = (read[-1].position_txn, read[-1].position_seq)
+    if history is not None and position[0] >= history.xmax:
+        history = None  # nothing from here on can be older than the reader
+    return EventBatch(events=events, cursor=EventCursor(position=position, history=history))
+
+
+async def _scalar(sql: str) -> str:
+    _, rows = await connections.get("default").execute_query(sql)
+    return next(iter(rows[0].values()))
 
 
 async def pending_events(*, limit: int = 100) -> list[OutboxEvent]:
-    """The current tenant's unpublished events, oldest first; on PostgreSQL locked against other relays."""
-    query = scoped(OutboxEvent).filter(published_at__isnull=True).order_by("created_at", "id").limit(limit)
+    """The current tenant's unpublished events in stream order; on PostgreSQL locked against other relays.
+
+    Unpublished is what the relay goes by (not the stream position): an event that commits late is
+    simply pending until the next pass finds it.
+    """
+    query = (
+        scoped(OutboxEvent).filter(published_at__isnull=True).order_by("position_txn", "position_seq").limit(limit)
+    )
     if current_dialect() == "postgres":
         query = query.select_for_update(skip_locked=True)
     return await query

@@ -18,6 +18,10 @@ from tenants.authentication import authenticate_api_key
 from tenants.context import tenant_transaction
 from tests.api.sales.builders import create_customer, create_deal, create_pipeline, move_deal
 
+# On PostgreSQL an event is streamed once every older transaction on the server has ended; on a shared
+# test server another session's CREATE DATABASE or migration can hold that back for seconds.
+DELIVERY_SECONDS = 30
+
 
 async def events_after(db, tenant, field: str, action, count: int = 1) -> list[dict]:
     """The first `count` events the subscription `field` delivers once `action` has run."""
@@ -27,9 +31,9 @@ async def events_after(db, tenant, field: str, action, count: int = 1) -> list[d
     first = asyncio.ensure_future(stream.__anext__())
     await asyncio.sleep(0.2)  # the stream has taken its place in the outbox
     await action()
-    results = [await asyncio.wait_for(first, 5)]
+    results = [await asyncio.wait_for(first, DELIVERY_SECONDS)]
     while len(results) < count:
-        results.append(await asyncio.wait_for(stream.__anext__(), 5))
+        results.append(await asyncio.wait_for(stream.__anext__(), DELIVERY_SECONDS))
     await stream.aclose()
     assert all(not result.errors for result in results), results
     return [result.data[field] for result in results]

@@ -11,6 +11,9 @@ from tenants.authentication import authenticate_api_key
 from tenants.context import tenant_transaction
 
 SUBSCRIBE = "subscription { dealStageChanged { type payload } }"
+# On PostgreSQL an event is streamed once every older transaction on the server has ended; on a shared
+# test server another session's CREATE DATABASE or migration can hold that back for seconds.
+DELIVERY_SECONDS = 30
 
 
 async def subscribe(schema, principal):
@@ -33,7 +36,7 @@ async def test_a_subscriber_gets_its_tenants_new_events_in_order_and_no_other_te
         await record_event(event_type="operations.stock_low", payload={"product": "not-subscribed"})
         await record_event(event_type="sales.deal_stage_changed", payload={"deal": "d-1", "stage": "proposal"})
         await record_event(event_type="sales.deal_won", payload={"deal": "d-1"})
-    received = [await asyncio.wait_for(first, 5), await asyncio.wait_for(stream.__anext__(), 5)]
+    received = [await asyncio.wait_for(first, DELIVERY_SECONDS), await asyncio.wait_for(stream.__anext__(), DELIVERY_SECONDS)]
     await stream.aclose()
 
     assert [result.data["dealStageChanged"] for result in received] == [
