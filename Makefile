@@ -11,9 +11,13 @@ demo: install chromium
 test: install chromium
 	$(VENV)/bin/pytest
 
-# Measurements, not tests: each prints its figure as a ratio against a baseline run alongside.
-bench: install
-	$(VENV)/bin/python -m bench.demo_seeding --size $(or $(SIZE),1000)
+# Measurements, not tests: each pair prints its figures as ratios against a baseline run alongside
+# (bench/README.md). QUICK=1 shortens the runs, PROFILE=1 adds py-spy flame graphs in bench/profiles/,
+# SIZE=N sets the demo seeding's customers per tenant, PAIRS="customer-360 jobs" runs only those.
+bench: install chromium
+	./scripts/ensure-bench-services.sh
+	./scripts/ensure-wrk.sh
+	BENCH_DEMO_SIZE=$(SIZE) $(VENV)/bin/python -m bench $(PAIRS) $(if $(QUICK),--quick) $(if $(PROFILE),--profile)
 
 install: $(STAMP)
 
@@ -34,7 +38,7 @@ schema: install
 
 # Re-pin after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
-	uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 -o requirements.lock
+	uv pip compile pyproject.toml --extra test --extra bench --generate-hashes --universal --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

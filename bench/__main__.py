@@ -70,6 +70,8 @@ def main(
     results.print_table(console)
     console.print(f"results: {results.RESULTS_JSON.relative_to(results.ROOT_DIR)}, {results.RESULTS_MD.relative_to(results.ROOT_DIR)}"
                   f" — {time.perf_counter() - started:.0f} s" + (f"; failed: {', '.join(failed)}" if failed else ""))
+    # A figure that misses its target never fails the run; a pair that could not be measured does.
+    raise typer.Exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -6,15 +6,19 @@ machine at the same moment: one-row `create()` calls of a plain tenant-owned mod
 transaction. Their ratio says what the domain's work costs per row, whatever else the machine is
 doing, which a seconds figure alone cannot.
 
-    .venv/bin/python -m bench.demo_seeding --size 1000
+    .venv/bin/python -m bench.demo_seeding --size 1000     # alone, any size
+    .venv/bin/python -m bench demo-seeding                 # in the suite: --size 100 (25 with --quick, BENCH_DEMO_SIZE overrides)
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -34,6 +38,7 @@ from tenants.context import tenant_transaction
 from tenants.ownership import create_owned
 
 BASELINE_ROWS = 20_000
+PAIR = "demo-seeding"
 console = Console()
 
 
@@ -47,13 +52,17 @@ async def _all_rows() -> int:
     return total
 
 
-async def _seed(size: int) -> tuple[int, float]:
-    """Rows the demo wrote for `size` customers per tenant, and the seconds it took."""
+async def _seed(size: int, report: Callable[[str, int], None] | None) -> tuple[int, float]:
+    """Rows the demo wrote for `size` customers per tenant, and the seconds it took; `report(area, units)`
+    hears its progress (else a progress bar of its own shows it)."""
     before = await _all_rows()
-    with Progress(console=console, transient=True) as progress:
-        tasks = {area: progress.add_task(AREA_TITLES[area], total=units) for area, units in planned_work(size).items()}
+    with contextlib.ExitStack() as stack:
+        if report is None:
+            progress = stack.enter_context(Progress(console=console, transient=True))
+            tasks = {area: progress.add_task(AREA_TITLES[area], total=units) for area, units in planned_work(size).items()}
+            report = lambda area, units: progress.advance(tasks[area], units)  # noqa: E731
         started = time.perf_counter()
-        await seed_demo(customers_per_tenant=size, progress=lambda area, units: progress.advance(tasks[area], units))
+        await seed_demo(customers_per_tenant=size, progress=report)
         seconds = time.perf_counter() - started
     return await _all_rows() - before, seconds
 
@@ -67,7 +76,7 @@ async def _baseline(tenant_id: uuid.UUID, rows: int, label: str) -> float:
     return time.perf_counter() - started
 
 
-async def _measure(database_url: str, size: int) -> dict[str, float]:
+async def _measure(database_url: str, size: int, report: Callable[[str, int], None] | None) -> dict[str, float]:
     """The demo's rows and rate, and the baseline rate: half of it before the seed and half after, so a
     machine that got busier or quieter meanwhile weighs on both."""
     settings = load_settings(database_url=database_url, broker_url="stub://")
@@ -76,17 +85,41 @@ async def _measure(database_url: str, size: int) -> dict[str, float]:
     try:
         baseline = (await tenant_lifecycle.create_tenant(slug="bench-baseline", name="Baseline")).tenant.id
         before = await _baseline(baseline, BASELINE_ROWS // 2, "before")
-        rows, seconds = await _seed(size)
+        rows, seconds = await _seed(size, report)
         after = await _baseline(baseline, BASELINE_ROWS // 2, "after")
     finally:
         await close_database()
     return {"rows": rows, "seconds": seconds, "rate": rows / seconds, "baseline_rate": BASELINE_ROWS / (before + after)}
 
 
+def measure(size: int, report: Callable[[str, int], None] | None = None) -> dict[str, float]:
+    """The demo's rows, seconds and rate at `size` on a scratch SQLite database, with the baseline rate."""
+    with tempfile.TemporaryDirectory() as directory, seeding_runner() as runner:
+        return runner.run(_measure(f"sqlite://{Path(directory) / 'bench.sqlite3'}", size, report))
+
+
+def run(*, quick: bool = False, profile: bool = False, progress=lambda *_: None):
+    """The suite's row: the demo's rows/s against the ORM's bare one-row inserts (target: at least half)."""
+    from bench.results import Row
+
+    size = int(os.environ.get("BENCH_DEMO_SIZE") or (25 if quick else 100))
+    total, done = sum(planned_work(size).values()), 0
+
+    def report(area: str, units: int) -> None:
+        nonlocal done
+        done += units
+        progress(f"demo --size {size} on SQLite", done, total)
+
+    figures = measure(size, report)
+    customers = size * len(DEMO_TENANTS)
+    note = f"--size {size}: {figures['rows']:,} rows, {figures['rows'] / customers:.0f} per customer, {figures['seconds']:.0f} s"
+    rows = [Row(PAIR, "demo seeding rate", "rows/s", figures["rate"], figures["baseline_rate"], "min", 0.5, note)]
+    return rows, {"size": size, **figures}
+
+
 def main(size: int = typer.Option(1000, "--size", min=1, help="Customers per demo tenant.")) -> None:
     """Seed the demo at --size into a scratch SQLite database and print its rate against the baseline."""
-    with tempfile.TemporaryDirectory() as directory, seeding_runner() as runner:
-        figures = runner.run(_measure(f"sqlite://{Path(directory) / 'bench.sqlite3'}", size))
+    figures = measure(size)
     customers = size * len(DEMO_TENANTS)
     table = Table(title=f"demo --size {size} on SQLite")
     for column in ("rows", "seconds", "rows/s", "rows per customer", "baseline rows/s", "demo ÷ baseline"):
