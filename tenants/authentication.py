@@ -44,6 +44,8 @@ async def authenticate_api_key(*, token: str) -> Principal:
         role=key.role,
         scopes=effective_scopes(key.role, granted=key.scopes, partner_limit=partner_limit),
         requests_per_minute=key.tenant.requests_per_minute,
+        person_id=key.person_id,
+        partner=key.kind is ApiKeyKind.PARTNER,
     )
 
 
@@ -64,6 +66,7 @@ async def authenticate_jwt(*, token: str, verifier: TokenVerifier) -> Principal:
         role=role,
         scopes=effective_scopes(role),
         requests_per_minute=tenant.requests_per_minute,
+        person_id=claims.user_id,
     )
 
 

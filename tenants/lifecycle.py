@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from tortoise.transactions import in_transaction
 
 from tenants.errors import TenantError, TenantErrorCode
-from tenants.keys import create_api_key
+from tenants.audit import Outcome, record_audit
+from tenants.keys import create_api_key, refuse_grant
 from tenants.models import Role, Tenant, TenantStatus
-from tenants.permissions import UnknownScope, parse_scopes
+from tenants.permissions import UnknownScope, parse_scopes, scopes_beyond
+from tenants.principals import Principal
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,62}$")
 
@@ -79,15 +81,30 @@ async def is_tenant_active(*, tenant_id: uuid.UUID) -> bool:
     return await Tenant.filter(id=tenant_id, status=TenantStatus.ACTIVE).exists()
 
 
-async def grant_partner_scopes(*, tenant_id: uuid.UUID, scopes: list[str]) -> Tenant:
-    """Set the scopes the tenant lets embedded partner apps have."""
+async def grant_partner_scopes(*, granted_by: Principal, scopes: list[str]) -> Tenant:
+    """Set the scopes the caller's tenant lets embedded partner apps have. A caller may narrow them, and keep
+    what partners had, but add only scopes it holds itself (FORBIDDEN naming the others); a partner app's
+    key cannot change them at all."""
     try:
         granted = sorted(parse_scopes(scopes))
     except UnknownScope as error:
         raise TenantError(TenantErrorCode.INVALID_SCOPE, str(error), field="scopes") from None
-    tenant = await Tenant.get(id=tenant_id)
+    tenant = await Tenant.get(id=granted_by.tenant_id)
+    details = {"scopes": granted, "person": granted_by.person}
+    if granted_by.partner:
+        message = "a partner app's key cannot change what partner apps may have"
+        raise await refuse_grant(granted_by, "partner_scopes.grant", details, message, field="scopes")
+    refused = scopes_beyond(granted_by.scopes, set(granted) - set(tenant.partner_scopes))
+    if refused:
+        message = f"cannot grant scopes the caller does not have: {', '.join(refused)}"
+        raise await refuse_grant(granted_by, "partner_scopes.grant", {**details, "refused_scopes": refused}, message, field="scopes")
+    previous = list(tenant.partner_scopes)
     tenant.partner_scopes = granted
     await tenant.save(update_fields=["partner_scopes"])
+    await record_audit(
+        actor=granted_by.subject, action="partner_scopes.grant", outcome=Outcome.SUCCEEDED, target=f"tenant:{tenant.id}",
+        details={**details, "previous": previous},
+    )
     return tenant
 
 

@@ -87,6 +87,13 @@ class ApiKey(Model):
     role = fields.CharEnumField(Role, max_length=16, default=Role.ADMIN)
     scopes = fields.JSONField(default=list)
     created_by = fields.CharField(max_length=80, null=True)
+    # The person the key speaks for: the user who minted it, or the person of the key that minted it.
+    # NULL for keys the platform or CLI issued (and keys they mint): such a key is nobody for four eyes.
+    # A deleted user's keys keep working but stop speaking for anyone.
+    person: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "concord.User", related_name="api_keys", null=True, on_delete=fields.SET_NULL
+    )
+    person_id: object
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField(null=True)
     revoked_at = fields.DatetimeField(null=True)

@@ -90,3 +90,12 @@ def effective_scopes(
     if partner_limit is not None:
         scopes &= set(partner_limit)
     return frozenset(Scope(scope) for scope in scopes)
+
+
+def scopes_beyond(held: Iterable[str], wanted: Iterable[str]) -> list[str]:
+    """The scopes of `wanted` that `held` lacks, sorted (`*` wants every scope): what a caller holding
+    `held` may not hand on, to a key it mints or to partner apps. Nobody gives away more than they have."""
+    wanted = set(wanted)
+    if ANY_SCOPE in wanted:
+        wanted = (wanted - {ANY_SCOPE}) | set(ALL_SCOPES)
+    return sorted(str(scope) for scope in wanted - set(held))

@@ -11,7 +11,7 @@ from api.errors import UserError, user_error
 from api.tenancy.types import ApiKeyNode
 from tenants import keys as key_service
 from tenants.errors import TenantError, TenantErrorCode
-from tenants.models import ApiKeyKind, Role
+from tenants.models import Role
 
 
 @strawberry.input
@@ -34,10 +34,8 @@ async def create_api_key(info: Info, input: CreateApiKeyInput) -> CreateApiKeyPa
     principal = info.context.require_principal()
     try:
         role = _role(input.role)
-        key, plaintext = await key_service.create_api_key(
-            tenant_id=principal.tenant_id, name=input.name, role=role, scopes=input.scopes,
-            kind=ApiKeyKind.PARTNER if input.partner else ApiKeyKind.TENANT, expires_at=input.expires_at,
-            created_by=principal.subject,
+        key, plaintext = await key_service.mint_api_key(
+            minter=principal, name=input.name, role=role, scopes=input.scopes, partner=input.partner, expires_at=input.expires_at
         )
     except TenantError as error:
         return CreateApiKeyPayload(api_key=None, secret=None, user_errors=[user_error(error)])

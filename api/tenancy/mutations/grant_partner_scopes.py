@@ -22,9 +22,9 @@ class GrantPartnerScopesPayload:
 
 
 async def grant_partner_scopes(info: Info, input: GrantPartnerScopesInput) -> GrantPartnerScopesPayload:
-    tenant_id = info.context.require_principal().tenant_id
+    principal = info.context.require_principal()
     try:
-        tenant = await lifecycle.grant_partner_scopes(tenant_id=tenant_id, scopes=input.scopes)
+        tenant = await lifecycle.grant_partner_scopes(granted_by=principal, scopes=input.scopes)
     except TenantError as error:
         return GrantPartnerScopesPayload(scopes=[], user_errors=[user_error(error)])
     return GrantPartnerScopesPayload(scopes=list(tenant.partner_scopes), user_errors=[])

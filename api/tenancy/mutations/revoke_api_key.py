@@ -27,7 +27,7 @@ async def revoke_api_key(info: Info, input: RevokeApiKeyInput) -> RevokeApiKeyPa
     principal = info.context.require_principal()
     try:
         key = await key_service.revoke_api_key(
-            tenant_id=principal.tenant_id, key_id=decode_global_id(input.id, expected_type="ApiKey")
+            revoked_by=principal, key_id=decode_global_id(input.id, expected_type="ApiKey")
         )
     except TenantError as error:
         return RevokeApiKeyPayload(api_key=None, user_errors=[user_error(error)])
