@@ -25,6 +25,7 @@ pytestmark = [
     pytest.mark.parametrize("test_database", ["postgres"], indirect=True),
 ]
 IBAN = "NL91ABNA0417164300"
+CLERK, CONTROLLER = uuid.uuid4(), uuid.uuid4()  # two persons: four eyes compares persons, not credentials
 
 
 def payment_params(key: str) -> dict:
@@ -35,9 +36,9 @@ async def approved_order(tenant, key: str) -> None:
     async with tenant_transaction(tenant.id):
         order = await finance.request_payment(
             beneficiary="Meridian Industrial Supply", iban=IBAN, amount=Decimal("412.50"), currency="EUR",
-            reference="SI-2026-55501", requested_by="user:clerk", idempotency_key=key,
+            reference="SI-2026-55501", requested_by="user:clerk", requester_person_id=CLERK, idempotency_key=key,
         )
-        await finance.approve_payment(order_id=order.id, approved_by="user:controller")
+        await finance.approve_payment(order_id=order.id, approved_by="user:controller", approver_person_id=CONTROLLER)
 
 
 async def queue(tenant, bot: str, params: dict):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from tortoise.transactions import in_transaction
 
 from api.bots.types import PaymentOrderNode
 from api.context import Info
@@ -27,10 +26,11 @@ class ApprovePaymentPayload:
 async def approve_payment(info: Info, input: ApprovePaymentInput) -> ApprovePaymentPayload:
     principal = info.context.require_principal()
     try:
-        async with in_transaction():
-            order = await finance_service.approve_payment(
-                order_id=decode_input_id(input.id, expected_type="OutgoingPayment", field="id"), approved_by=principal.subject
-            )
+        # No savepoint here: the service keeps its own, so that a refusal's audit entry outlives it.
+        order = await finance_service.approve_payment(
+            order_id=decode_input_id(input.id, expected_type="OutgoingPayment", field="id"),
+            approved_by=principal.subject, approver_person_id=principal.person_id,
+        )
     except DomainError as error:
         return ApprovePaymentPayload(payment=None, user_errors=[user_error(error)])
     return ApprovePaymentPayload(payment=PaymentOrderNode.from_model(order), user_errors=[])

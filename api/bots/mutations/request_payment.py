@@ -38,7 +38,7 @@ async def request_payment(info: Info, input: RequestPaymentInput) -> RequestPaym
             order = await finance_service.request_payment(
                 beneficiary=input.beneficiary, iban=input.iban, amount=input.amount, currency=input.currency,
                 reference=input.reference, from_account=input.from_account, idempotency_key=input.idempotency_key,
-                requested_by=principal.subject,
+                requested_by=principal.subject, requester_person_id=principal.person_id,
             )
     except DomainError as error:
         return RequestPaymentPayload(payment=None, user_errors=[user_error(error)])

@@ -28,7 +28,10 @@ class PaymentOrder(TenantOwnedModel):
     from_account = fields.CharField(max_length=34, null=True)
     idempotency_key = fields.CharField(max_length=36)
     status = fields.CharEnumField(PaymentOrderStatus, max_length=24, default=PaymentOrderStatus.AWAITING_APPROVAL)
-    requested_by = fields.CharField(max_length=120)
+    requested_by = fields.CharField(max_length=120)  # the credential, for the audit trail
+    # The person behind that credential (see Principal.person_id); NULL when nobody is (a service key):
+    # then any person may approve. Four eyes compares persons, never credentials.
+    requester_person_id = fields.UUIDField(null=True)
     bank_payment_id = fields.CharField(max_length=40, null=True)
     submitted_at = fields.DatetimeField(null=True)
 
@@ -45,7 +48,8 @@ class PaymentApproval(TenantOwnedModel):
         "concord.PaymentOrder", related_name="approvals", on_delete=fields.CASCADE
     )
     order_id: object
-    approved_by = fields.CharField(max_length=120)
+    approved_by = fields.CharField(max_length=120)  # the credential, for the audit trail
+    approver_person_id = fields.UUIDField(null=True)  # always set since migration 0011; NULL on older rows (not counted)
     idempotency_key = fields.CharField(max_length=36)
     iban = fields.CharField(max_length=34)
     amount = amount_field()

@@ -3,6 +3,11 @@
 An approval is bound to the order's idempotency key, payee and amount. Changing the amount voids
 it, and the bank bot is only started for a payment whose params match an order with a valid
 approval by someone other than the person who ordered it.
+
+"Person" is the user behind a credential (Principal.person_id), not the credential: one user's JWT
+and the keys they minted are one person. A credential with no person behind it (a partner app's key,
+a key the platform or CLI issued) may order a payment, which any person may then approve, but cannot
+approve one.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from domain.money import currency_code
 from domain.outbox import record_event
 from domain.outbox.payloads import payload
 from domain.validation import optional_text, positive_decimal, required_text
+from tenants.audit import Outcome, record_audit
 from tenants.ownership import create_owned, scoped
 
 PAYMENT_REQUESTED = "finance.payment_requested"
@@ -55,6 +61,7 @@ async def request_payment(
     amount: Decimal | str,
     currency: str,
     requested_by: str,
+    requester_person_id: uuid.UUID | None = None,
     reference: str | None = None,
     from_account: str | None = None,
     idempotency_key: str | None = None,
@@ -72,6 +79,7 @@ async def request_payment(
         from_account=checked_iban(from_account, field="from_account") if from_account else None,
         idempotency_key=key,
         requested_by=requested_by,
+        requester_person_id=requester_person_id,
     )
     try:
         async with in_transaction():
@@ -98,21 +106,65 @@ async def get_payment_orders(*, order_ids: Sequence[uuid.UUID]) -> list[PaymentO
     return await scoped(PaymentOrder).filter(id__in=list(order_ids))
 
 
-async def approve_payment(*, order_id: uuid.UUID, approved_by: str) -> PaymentOrder:
-    """A second person approves the order as it stands now; the person who ordered it cannot."""
+async def approve_payment(*, order_id: uuid.UUID, approved_by: str, approver_person_id: uuid.UUID | None) -> PaymentOrder:
+    """A second person approves the order as it stands now; the person who ordered it cannot, through any
+    credential, nor can a credential with no person behind it. Audited either way.
+
+    Runs in its own savepoint, so that a refusal undoes nothing of the caller's but its entry in the
+    audit log is kept: callers need not wrap it in a transaction of their own.
+    """
+    audit = {"payment_order_id": str(order_id), "person": _person(approver_person_id)}
+    try:
+        async with in_transaction():
+            order = await _approve(order_id=order_id, approved_by=approved_by, approver_person_id=approver_person_id)
+            await record_audit(
+                actor=approved_by, action="payment.approve", outcome=Outcome.SUCCEEDED, target=f"payment_order:{order.id}", details=audit
+            )
+    except DomainError as error:
+        await record_audit(
+            actor=approved_by, action="payment.approve", outcome=Outcome.REJECTED, target=f"payment_order:{order_id}",
+            details={**audit, "code": str(error.code), "reason": error.message},
+        )
+        raise
+    return order
+
+
+async def _approve(*, order_id: uuid.UUID, approved_by: str, approver_person_id: uuid.UUID | None) -> PaymentOrder:
     order = await get_payment_order_or_raise(order_id=order_id)
-    if approved_by == order.requested_by:
-        raise DomainError(PaymentOrderErrorCode.SELF_APPROVAL, "the person who ordered a payment cannot approve it", field="id")
+    if approver_person_id is None:
+        raise DomainError(
+            PaymentOrderErrorCode.APPROVER_NOT_A_PERSON,
+            "this credential is not bound to a person (a partner's or a service key): approve as a user, or with a key a user minted",
+            field="id",
+        )
+    if approver_person_id == order.requester_person_id or approved_by == order.requested_by:
+        raise DomainError(
+            PaymentOrderErrorCode.SELF_APPROVAL, "the person who ordered a payment cannot approve it, with any of their credentials", field="id"
+        )
     if order.status is not PaymentOrderStatus.AWAITING_APPROVAL:
         raise DomainError(PaymentOrderErrorCode.NOT_AWAITING_APPROVAL, f"the payment order is {order.status}", field="id")
     await create_owned(
-        PaymentApproval, order_id=order.id, approved_by=approved_by, idempotency_key=order.idempotency_key, iban=order.iban,
-        amount=order.amount, currency=order.currency,
+        PaymentApproval, order_id=order.id, approved_by=approved_by, approver_person_id=approver_person_id,
+        idempotency_key=order.idempotency_key, iban=order.iban, amount=order.amount, currency=order.currency,
     )
     order.status = PaymentOrderStatus.APPROVED
     await order.save(update_fields=["status", "updated_at"])
     await record_event(event_type=PAYMENT_APPROVED, payload=payload(payment_order_id=order.id, approved_by=approved_by))
     return order
+
+
+def _person(person_id: uuid.UUID | None) -> str | None:
+    return f"user:{person_id}" if person_id else None
+
+
+def _by_a_second_person(approval: PaymentApproval, order: PaymentOrder) -> bool:
+    """An approval counts only from a person, and not the one who ordered the payment (rows from before
+    persons were recorded have none, and do not count)."""
+    return (
+        approval.approver_person_id is not None
+        and approval.approver_person_id != order.requester_person_id
+        and approval.approved_by != order.requested_by
+    )
 
 
 async def change_payment_amount(*, order_id: uuid.UUID, amount: Decimal | str) -> PaymentOrder:
@@ -148,7 +200,7 @@ async def approved_payment_order(*, idempotency_key: str, iban: str, amount: Dec
     valid = [
         approval
         for approval in approvals
-        if approval.approved_by != order.requested_by
+        if _by_a_second_person(approval, order)
         and (approval.idempotency_key, approval.iban, approval.amount, approval.currency)
         == (order.idempotency_key, order.iban, order.amount, order.currency)
     ]

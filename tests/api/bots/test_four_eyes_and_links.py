@@ -8,7 +8,9 @@ import httpx
 
 from api.bots.artifact_links import ArtifactLink, link_token, sign, verify
 from tests.api.bots.helpers import APPROVE_PAYMENT, REQUEST_PAYMENT, RUN, START, finished_run_with_a_screenshot, with_bank_portal
+from tenants.models import Role
 from tests.api.crm.keys import api_key_with
+from tests.api.tenancy.people import member
 from tests.conftest import graphql_client
 
 PAYMENT = {"beneficiary": "Meridian Industrial Supply", "iban": "NL91 ABNA 0417 1643 00", "amount": "1250.40", "currency": "EUR", "reference": "SI-2026-12345"}
@@ -18,12 +20,12 @@ def payment_params(key: str, amount: str = "1250.40") -> dict:
     return {**PAYMENT, "amount": amount, "idempotency_key": key}
 
 
-async def test_a_payment_runs_only_after_a_second_person_with_finance_approve_approved_it(graphql, tenant):
+async def test_a_payment_runs_only_after_a_second_person_with_finance_approve_approved_it(graphql, db, tenant):
     await with_bank_portal(tenant)
-    # The clerk may approve payments too, only not their own.
-    clerk = await api_key_with(graphql, tenant, "finance:write", "finance:approve", "bots:run", role="back_office")
+    # The clerk may approve payments too, only not their own. Approvers are people (signed-in members).
+    clerk = (await member(db, tenant, Role.BACK_OFFICE, name="Clerk")).token
     reader = await api_key_with(graphql, tenant, "finance:read", role="back_office")
-    controller = await api_key_with(graphql, tenant, "finance:approve", role="back_office")
+    controller = (await member(db, tenant, Role.BACK_OFFICE, name="Controller")).token
 
     ordered = (await graphql.execute(REQUEST_PAYMENT, {"input": PAYMENT}, api_key=clerk))["requestPayment"]["payment"]
     key = ordered["idempotencyKey"]
@@ -45,9 +47,9 @@ async def test_a_payment_runs_only_after_a_second_person_with_finance_approve_ap
     assert started["userErrors"] == [] and started["botRun"]["status"] == "QUEUED"
 
 
-async def test_outgoing_payments_are_narrowed_by_status_and_ordered(graphql, tenant):
+async def test_outgoing_payments_are_narrowed_by_status_and_ordered(graphql, db, tenant):
     clerk = await api_key_with(graphql, tenant, "finance:write", "finance:read", role="back_office")
-    controller = await api_key_with(graphql, tenant, "finance:approve", role="back_office")
+    controller = (await member(db, tenant, Role.BACK_OFFICE, name="Controller")).token
     requested = {}
     for beneficiary, amount in (("Brightline", "90.00"), ("Acme Parts", "1250.40"), ("Castle Freight", "310.25")):
         payment = {**PAYMENT, "beneficiary": beneficiary, "amount": amount}

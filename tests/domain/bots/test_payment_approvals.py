@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -13,12 +14,13 @@ from domain.finance.payment_orders.models import PaymentOrderStatus
 from tenants.context import tenant_transaction
 
 IBAN = "NL91ABNA0417164300"
+ALICE, BOB = uuid.uuid4(), uuid.uuid4()  # the persons behind the credentials user:alice and user:bob
 
 
 async def ordered(requested_by: str = "user:alice"):
     return await finance.request_payment(
         beneficiary="Meridian Industrial Supply", iban="NL91 ABNA 0417 1643 00", amount=Decimal("1250.40"), currency="EUR",
-        reference="SI-2026-12345", requested_by=requested_by, idempotency_key="order-key-0001",
+        reference="SI-2026-12345", requested_by=requested_by, requester_person_id=ALICE, idempotency_key="order-key-0001",
     )
 
 
@@ -32,7 +34,7 @@ async def test_the_person_who_ordered_a_payment_cannot_approve_it(tenant):
     async with tenant_transaction(tenant.id):
         order = await ordered()
         with pytest.raises(DomainError) as refused:
-            await finance.approve_payment(order_id=order.id, approved_by="user:alice")
+            await finance.approve_payment(order_id=order.id, approved_by="user:alice", approver_person_id=ALICE)
         with pytest.raises(DomainError) as not_yet:
             await approved(order)
     assert refused.value.code is PaymentOrderErrorCode.SELF_APPROVAL
@@ -42,7 +44,7 @@ async def test_the_person_who_ordered_a_payment_cannot_approve_it(tenant):
 async def test_a_second_person_approves_exactly_this_payment(tenant):
     async with tenant_transaction(tenant.id):
         order = await ordered()
-        await finance.approve_payment(order_id=order.id, approved_by="user:bob")
+        await finance.approve_payment(order_id=order.id, approved_by="user:bob", approver_person_id=BOB)
         found = await approved(order)
         with pytest.raises(DomainError) as other_amount:
             await finance.approved_payment_order(
@@ -55,7 +57,7 @@ async def test_a_second_person_approves_exactly_this_payment(tenant):
 async def test_changing_the_amount_voids_the_approval(tenant):
     async with tenant_transaction(tenant.id):
         order = await ordered()
-        await finance.approve_payment(order_id=order.id, approved_by="user:bob")
+        await finance.approve_payment(order_id=order.id, approved_by="user:bob", approver_person_id=BOB)
         changed = await finance.change_payment_amount(order_id=order.id, amount="1300.00")
         with pytest.raises(DomainError) as voided:
             await finance.approved_payment_order(
