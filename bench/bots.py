@@ -21,28 +21,37 @@ from bench.results import Row
 from bench.servers import BIN, Process, concord_env, free_port, start_http
 
 PAIR = "bots"
-TENANT = "bench-bots"
+TENANTS = ["bench-bots-1", "bench-bots-2", "bench-bots-3", "bench-bots-4"]
 BOT = "bank.download_statements"
 
 
 def start_portals() -> Process:
     port = free_port()
-    argv = [str(BIN / "concord"), "portals", "--tenant", TENANT, "--port", str(port)]
+    argv = [str(BIN / "concord"), "portals", "--port", str(port)] + [item for slug in TENANTS for item in ("--tenant", slug)]
     process = start_http("concord-portals", argv, port=port, ready_path="/bank/login")
     process.url += "/bank"
     return process
 
 
-def timed_runs(module: str, portal_url: str, *, runs: int, cold: bool = False, concurrent: bool = False,
-               env: dict[str, str] | None = None) -> list[float]:
-    argv = [sys.executable, "-m", module, portal_url, "--tenant", TENANT, "--runs", str(runs)]
+def run_argv(module: str, portal_url: str, *, runs: int, cold: bool = False, concurrent: bool = False, tenants: int = 1) -> list[str]:
+    """`python -m module` running `runs` bot runs, for the first `tenants` bench tenants in turn."""
+    argv = [sys.executable, "-m", module, portal_url, "--runs", str(runs)]
+    argv += [item for slug in TENANTS[:tenants] for item in ("--tenant", slug)]
     argv += ["--cold"] if cold else []
     argv += ["--concurrent"] if concurrent else []
-    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
+    return argv
+
+
+def seconds_of(stdout: str) -> list[float]:
+    line = next(line for line in stdout.splitlines() if line.startswith("BENCH_JSON "))
+    return json.loads(line.removeprefix("BENCH_JSON "))["seconds"]
+
+
+def timed_runs(module: str, portal_url: str, *, runs: int, cold: bool = False, env: dict[str, str] | None = None) -> list[float]:
+    done = subprocess.run(run_argv(module, portal_url, runs=runs, cold=cold), env=env, cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{module} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    line = next(line for line in done.stdout.splitlines() if line.startswith("BENCH_JSON "))
-    return json.loads(line.removeprefix("BENCH_JSON "))["seconds"]
+    return seconds_of(done.stdout)
 
 
 def run(*, quick: bool = False, profile: bool = False, progress: Callable[[str, int, int], None] = lambda *_: None) -> tuple[list[Row], dict]:

@@ -62,17 +62,18 @@ async def download_statement(browser: Browser, portal_url: str, username: str, p
         await context.close()
 
 
-async def _runs(portal_url: str, tenant: str, runs: int, cold: bool, concurrent: bool) -> list[float]:
+async def _runs(portal_url: str, tenants: list[str], runs: int, cold: bool, concurrent: bool) -> list[float]:
     from infra.portals import demo_accounts
 
-    account = next(item for item in demo_accounts([tenant]) if item.portal == "bank")
+    accounts = [item for item in demo_accounts(tenants) if item.portal == "bank"]
     args = ["--no-sandbox"] if os.geteuid() == 0 else []
     with tempfile.TemporaryDirectory() as directory:
         folder = Path(directory)
         async with async_playwright() as playwright:
             launch = lambda: playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)  # noqa: E731
 
-            async def one(browser: Browser | None) -> float:
+            async def one(browser: Browser | None, number: int = 0) -> float:
+                account = accounts[number % len(accounts)]
                 started = time.perf_counter()
                 own = browser is None
                 browser = browser or await launch()
@@ -84,20 +85,20 @@ async def _runs(portal_url: str, tenant: str, runs: int, cold: bool, concurrent:
                 return time.perf_counter() - started
 
             if cold:
-                return [await one(None) for _ in range(runs)]
+                return [await one(None, number) for number in range(runs)]
             browser = await launch()
             try:
                 await one(browser)  # warm-up, as Concord's first run starts its pool's browser
                 if concurrent:
-                    return list(await asyncio.gather(*(one(browser) for _ in range(runs))))
-                return [await one(browser) for _ in range(runs)]
+                    return list(await asyncio.gather(*(one(browser, number) for number in range(runs))))
+                return [await one(browser, number) for number in range(runs)]
             finally:
                 await browser.close()
 
 
 def main(
     portal_url: str,
-    tenant: str = typer.Option(...),
+    tenant: list[str] = typer.Option(..., help="Tenant slugs; runs take them in turn (each its own bank login)."),
     runs: int = typer.Option(5),
     cold: bool = typer.Option(False),
     concurrent: bool = typer.Option(False),
