@@ -12,6 +12,7 @@ from dramatiq.asyncio import EventLoopThread, set_event_loop_thread
 
 from infra.db import close_database, open_database
 from infra.settings import Settings
+from workers.actors.bots import close_bot_runtime
 from workers.background import BackgroundLoops
 from workers.event_loop import borrow_event_loop, own_event_loop
 from workers.queue_depth import QUEUE_DEPTH
@@ -51,6 +52,7 @@ class WorkerRuntime:
         self.worker.stop(timeout=STOP_TIMEOUT_MS)
         if QUEUE_DEPTH.broker is self.worker.broker:
             QUEUE_DEPTH.broker = None
+        self.loop_thread.run_coroutine(close_bot_runtime())
         if self.owns_loop:
             self.loop_thread.run_coroutine(close_database())
             self.loop_thread.stop()

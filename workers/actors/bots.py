@@ -33,27 +33,29 @@ log = logging.getLogger(__name__)
 RUN_TIME_LIMIT_MS = 6 * 3600 * 1000
 
 _runtime: BotRuntime | None = None
+_runtime_is_ours = False  # created here (closed with the worker) rather than handed in by use_bot_runtime
 
 
 def bot_runtime() -> BotRuntime:
     """This process's runtime, created on first use on the event loop the actors run on."""
-    global _runtime
+    global _runtime, _runtime_is_ours
     if _runtime is None:
-        _runtime = BotRuntime.create(get_settings())
+        _runtime, _runtime_is_ours = BotRuntime.create(get_settings()), True
     return _runtime
 
 
 def use_bot_runtime(runtime: BotRuntime | None) -> None:
-    """Make `runtime` the process's (tests; `None` forgets it)."""
-    global _runtime
-    _runtime = runtime
+    """Make `runtime` the process's (tests; `None` forgets it). Whoever hands it in closes it."""
+    global _runtime, _runtime_is_ours
+    _runtime, _runtime_is_ours = runtime, False
 
 
 async def close_bot_runtime() -> None:
-    """Close the process's browser pool and runner (on the actors' event loop)."""
-    global _runtime
-    if _runtime is not None:
-        runtime, _runtime = _runtime, None
+    """Close the browser pool and runner this process created (on the actors' event loop), so a stopping
+    worker leaves no Chromium behind; a runtime handed in by use_bot_runtime is its owner's to close."""
+    global _runtime, _runtime_is_ours
+    if _runtime is not None and _runtime_is_ours:
+        runtime, _runtime, _runtime_is_ours = _runtime, None, False
         await runtime.close()
 
 
