@@ -159,7 +159,7 @@ def measure_latency(database: BenchDatabase, tenant: SeededTenant, *, rounds: in
 def run(*, quick: bool = False, profile: bool = False, progress: Callable[[str, int, int], None] = lambda *_: None) -> tuple[list[Row], dict]:
     database, tenant = asyncio.run(seed(progress))
     statements = count_statements(database, tenant)
-    timing = measure_latency(database, tenant, rounds=3 if quick else 6, per_round=3 if quick else 5, profile=profile, progress=progress)
+    timing = measure_latency(database, tenant, rounds=2 if quick else 4, per_round=3 if quick else 5, profile=profile, progress=progress)
     identical = all(statements["identical"].values()) and timing["identical_50"] if statements["identical"] else timing["identical_50"]
     same = "same JSON bytes" if identical else "ANSWERS DIFFER"
     c, b = timing["concord"], timing["baseline"]
