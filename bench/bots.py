@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+from bench import profiling
 from bench.database import ROOT
 from bench.results import Row
 from bench.servers import BIN, Process, concord_env, free_port, start_http
@@ -47,8 +48,10 @@ def seconds_of(stdout: str) -> list[float]:
     return json.loads(line.removeprefix("BENCH_JSON "))["seconds"]
 
 
-def timed_runs(module: str, portal_url: str, *, runs: int, cold: bool = False, env: dict[str, str] | None = None) -> list[float]:
-    done = subprocess.run(run_argv(module, portal_url, runs=runs, cold=cold), env=env, cwd=ROOT, capture_output=True, text=True)
+def timed_runs(module: str, portal_url: str, *, runs: int, cold: bool = False, env: dict[str, str] | None = None,
+               profile_as: str | None = None) -> list[float]:
+    prefix = profiling.command_prefix(PAIR, profile_as or "", enabled=profile_as is not None)
+    done = subprocess.run(prefix + run_argv(module, portal_url, runs=runs, cold=cold), env=env, cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{module} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return seconds_of(done.stdout)
@@ -68,7 +71,8 @@ def run(*, quick: bool = False, profile: bool = False, progress: Callable[[str, 
         done = 0
         for round_number in range(rounds):
             for name, module, runs, cold in plan if round_number % 2 == 0 else list(reversed(plan)):
-                times[name] += timed_runs(module, portals.url, runs=runs, cold=cold, env=env)
+                profile_as = name.replace("_", "-") if profile and round_number == 0 else None
+                times[name] += timed_runs(module, portals.url, runs=runs, cold=cold, env=env, profile_as=profile_as)
                 done += 1
                 progress(name.replace("_", " "), done, rounds * len(plan))
     median = {name: statistics.median(values) for name, values in times.items()}

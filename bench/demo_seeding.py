@@ -110,7 +110,10 @@ def run(*, quick: bool = False, profile: bool = False, progress=lambda *_: None)
         done += units
         progress(f"demo --size {size} on SQLite", done, total)
 
-    figures = measure(size, report)
+    from bench import profiling
+
+    with profiling.recording(PAIR, {"concord": os.getpid()}, enabled=profile):
+        figures = measure(size, report)
     customers = size * len(DEMO_TENANTS)
     note = f"--size {size}: {figures['rows']:,} rows, {figures['rows'] / customers:.0f} per customer, {figures['seconds']:.0f} s"
     rows = [Row(PAIR, "demo seeding rate", "rows/s", figures["rate"], figures["baseline_rate"], "min", 0.5, note)]

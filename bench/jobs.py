@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 import asyncpg
 import redis
 
+from bench import profiling
 from bench.database import REDIS_URL, BenchDatabase, fresh_database
 from bench.results import Row
 from bench.servers import BIN, Process, concord_env, start
@@ -44,11 +45,11 @@ def _clear_redis() -> None:
             client.delete(*keys)
 
 
-def _drain_rate(process_factory: Callable[[], Process], key: str, count: int, timeout: float = 300) -> float:
+def _drain_rate(process_factory: Callable[[], Process], key: str, count: int, timeout: float = 300, profile: str | None = None) -> float:
     """Start the worker and time the queue hash `key` (its unacked and queued messages) from its first ack to empty."""
     client = redis.Redis.from_url(REDIS_URL)
     assert client.hlen(key) == count, f"{key} holds {client.hlen(key)} messages, expected {count}"
-    with process_factory() as process:
+    with process_factory() as process, profiling.recording(PAIR, {profile: process}, enabled=profile is not None):
         deadline = time.monotonic() + timeout
         first = None
         while time.monotonic() < deadline:
@@ -74,10 +75,10 @@ async def _owner_fetchval(database: BenchDatabase, sql: str, *args):
 
 
 def _effects_rate(process_factory: Callable[[], Process], database: BenchDatabase, actor: str, since: datetime, count: int,
-                  timeout: float = 300) -> float:
+                  timeout: float = 300, profile: str | None = None) -> float:
     """Start the worker and wait for `count` effects of `actor`; the rate between the first and the last (database clock)."""
     sql = "SELECT count(*) FROM automation_applied_effects WHERE actor = $1 AND created_at > $2"
-    with process_factory() as process:
+    with process_factory() as process, profiling.recording(PAIR, {profile: process}, enabled=profile is not None):
         deadline = time.monotonic() + timeout
         while asyncio.run(_owner_fetchval(database, sql, actor, since)) < count:
             if time.monotonic() > deadline:
@@ -186,18 +187,21 @@ def run(*, quick: bool = False, profile: bool = False, progress: Callable[[str, 
         done += 1
         progress(name, done, steps)
 
-    for _ in range(rounds):
+    for round_number in range(rounds):
+        # The first round is profiled when asked (a profile per worker kind, not per round).
+        named = (lambda name: name) if profile and round_number == 0 else (lambda name: None)
         asyncio.run(producers.concord_noops(noops))
-        rates["concord_noop"].append(_drain_rate(concord_noop_worker, f"{CONCORD_NAMESPACE}:bench_noop.msgs", noops))
+        rates["concord_noop"].append(_drain_rate(concord_noop_worker, f"{CONCORD_NAMESPACE}:bench_noop.msgs", noops, profile=named("concord-noop")))
         step("no-op through Concord")
         producers.bare_noops(noops)
-        rates["bare_noop"].append(_drain_rate(bare_worker, "concord-bench-bare:bare_noop.msgs", noops))
+        rates["bare_noop"].append(_drain_rate(bare_worker, "concord-bench-bare:bare_noop.msgs", noops, profile=named("bare-noop")))
         step("bare no-op")
         since = asyncio.run(producers.concord_events(events))
-        rates["concord_event"].append(_effects_rate(concord_worker, database, "automation.tenant_rules", since, events * handlers))
+        rates["concord_event"].append(_effects_rate(concord_worker, database, "automation.tenant_rules", since, events * handlers,
+                                                    profile=named("concord-event")))
         step("event → outbox → automation")
         since = producers.bare_events(events)
-        rates["bare_event"].append(_effects_rate(bare_worker, database, "bare_event", since, events))
+        rates["bare_event"].append(_effects_rate(bare_worker, database, "bare_event", since, events, profile=named("bare-event")))
         step("bare event actor")
     median = {name: statistics.median(values) for name, values in rates.items()}
     rows = [

@@ -1,7 +1,8 @@
-"""`make bench PROFILE=1`: a py-spy flame graph of each server while its pair is measured.
+"""`make bench PROFILE=1`: a py-spy flame graph of each process under test while its pair is measured.
 
 py-spy samples the process from outside (no change to the code under test), so Concord and its
-baseline are profiled alike. The SVGs go to bench/profiles/<pair>-<side>.svg.
+baseline are profiled alike. The SVGs go to bench/profiles/<pair>-<side>.svg. The memory pair is not
+profiled: a sampler attached to the process would be part of the figure.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def py_spy() -> str | None:
 
 @contextmanager
 def recording(pair: str, processes: dict, *, enabled: bool) -> Iterator[None]:
-    """Record every process in `processes` (side name → bench.servers.Process) for the duration of the block."""
+    """Record every process in `processes` (side name → bench.servers.Process or a pid) for the duration of the block."""
     binary = py_spy() if enabled else None
     if enabled and binary is None:
         console.print("[yellow]PROFILE=1 but py-spy is not installed (pip install -e '.[bench]'): no profile[/]")
@@ -37,7 +38,7 @@ def recording(pair: str, processes: dict, *, enabled: bool) -> Iterator[None]:
         for side, process in processes.items():
             output = PROFILES / f"{pair}-{side}.svg"
             recorders.append(subprocess.Popen(
-                [binary, "record", "--pid", str(process.pid), "--output", str(output), "--format", "flamegraph", "--nonblocking"],
+                [binary, "record", "--pid", str(getattr(process, "pid", process)), "--output", str(output), "--format", "flamegraph", "--nonblocking"],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             ))
     try:
@@ -50,3 +51,12 @@ def recording(pair: str, processes: dict, *, enabled: bool) -> Iterator[None]:
                 recorder.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 recorder.kill()
+
+
+def command_prefix(pair: str, side: str, *, enabled: bool) -> list[str]:
+    """`py-spy record -o … --` to put before a short-lived command's argv (empty when not profiling)."""
+    binary = py_spy() if enabled else None
+    if binary is None:
+        return []
+    PROFILES.mkdir(exist_ok=True)
+    return [binary, "record", "--output", str(PROFILES / f"{pair}-{side}.svg"), "--format", "flamegraph", "--subprocesses", "--"]

@@ -24,6 +24,7 @@ from collections.abc import Callable
 import asyncpg
 import httpx
 
+from bench import profiling
 from bench.database import ROOT, BenchDatabase, fresh_database
 from bench.results import Row
 from bench.servers import BIN, Process, concord_env, start, start_concord_serve, start_uvicorn
@@ -122,6 +123,8 @@ def run(*, quick: bool = False, profile: bool = False, progress: Callable[[str, 
     baseline = start_uvicorn("baseline-starlette", "bench.baselines.asyncpg_app:create_app", env={"CONCORD_BENCH_DATABASE_URL": database.app_url})
     worker = start("concord-worker", [str(BIN / "concord"), "worker"], env=concord_env(database.app_url))
     subscriber_process = None
+    recording = profiling.recording(PAIR, {"concord-serve": serve, "concord-worker": worker}, enabled=profile)
+    recording.__enter__()
     try:
         progress("p95 with 10 tenants", 1, 6)
         small = p95_latencies(serve, baseline, tenants[0], requests)
@@ -138,6 +141,7 @@ def run(*, quick: bool = False, profile: bool = False, progress: Callable[[str, 
         connect_seconds = time.perf_counter() - connecting
         load_subscribed = database_load(database, window)
     finally:
+        recording.__exit__(None, None, None)
         if subscriber_process is not None:
             subscriber_process.terminate()
             subscriber_process.wait(timeout=30)
