@@ -1,4 +1,5 @@
-"""Exporting all of a tenant's data as JSON Lines, and deleting a tenant once that export exists.
+"""Exporting all of a tenant's data as JSON Lines, and deleting a tenant once that export exists (both in the
+platform's audit log).
 
 The file is a header line, one line per row (`{"table": …, "row": {…}}`), and a trailer with the
 row count and a SHA-256 over every line before it, so a deletion can check the export is whole.
@@ -18,6 +19,7 @@ from typing import Any
 from tortoise import Tortoise
 from tortoise.transactions import in_transaction
 
+from tenants.audit import platform_act, purging_audit_of
 from tenants.context import tenant_transaction
 from tenants.errors import TenantError, TenantErrorCode
 from tenants.models import ApiKey, Membership, Secret, Tenant, User
@@ -110,12 +112,20 @@ def _lines(path: Path) -> Iterator[str]:
             yield text.rstrip("\n")
 
 
-async def delete_tenant(*, tenant_id: uuid.UUID, export_path: Path) -> None:
-    """Delete the tenant and every row it owns, after checking that `export_path` is its whole export."""
-    verify_export(export_path, tenant_id=tenant_id)
-    async with in_transaction() as connection:
-        if connection.capabilities.dialect == "postgres":
-            # Cascades run under RLS for the tenant, and the audit log's trigger lets this tenant's rows go.
-            for setting in ("app.tenant_id", "app.purging_tenant_id"):
-                await connection.execute_query("SELECT set_config($1, $2, true)", [setting, str(tenant_id)])
-        await Tenant.filter(id=tenant_id).delete()
+async def delete_tenant(*, tenant_id: uuid.UUID, export_path: Path, actor: str = "system") -> None:
+    """Delete the tenant and every row it owns (its own audit log too), after checking that `export_path` is
+    its whole export. The platform's audit log, which has no foreign key to tenants, keeps the record: who
+    (`actor`), which tenant (id and slug), when, and whether it was done or refused; a deletion done commits
+    with its record."""
+    async with platform_act(actor=actor, action="tenant.delete", details={"export": str(export_path)}) as act:
+        tenant = await Tenant.get_or_none(id=tenant_id)
+        if tenant is None:
+            raise TenantError(TenantErrorCode.NOT_FOUND, f"no tenant with id {tenant_id}")
+        act.about(tenant)
+        act.details["rows_exported"] = verify_export(export_path, tenant_id=tenant_id)
+        async with in_transaction() as connection:
+            if connection.capabilities.dialect == "postgres":
+                # Cascades run under RLS for the tenant.
+                await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant_id)])
+            async with purging_audit_of(connection, tenant_id):  # the append-only audit log lets this tenant's rows go
+                await Tenant.filter(id=tenant_id).delete()

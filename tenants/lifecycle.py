@@ -1,4 +1,5 @@
-"""A tenant's life: created, suspended and resumed (exported and deleted: see tenants.export)."""
+"""A tenant's life: created, suspended and resumed (exported and deleted: see tenants.export), each act in the
+platform's audit log (tenants.audit.platform_act) whether it succeeded, was refused or failed."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tortoise.transactions import in_transaction
-
+from tenants.audit import platform_act
 from tenants.errors import TenantError, TenantErrorCode
 from tenants.audit import Outcome, record_audit
 from tenants.keys import create_api_key, refuse_grant
@@ -25,20 +25,21 @@ class CreatedTenant:
     api_key: str  # the first admin key, shown once
 
 
-async def create_tenant(*, slug: str, name: str) -> CreatedTenant:
-    """Create a tenant with a first admin API key."""
-    if not SLUG_PATTERN.match(slug):
-        raise TenantError(
-            TenantErrorCode.INVALID_SLUG,
-            f"slug {slug!r} must be 2-63 lowercase letters, digits or hyphens, starting with a letter",
-            field="slug",
-        )
-    if not name.strip():
-        raise TenantError(TenantErrorCode.INVALID_NAME, "name must not be empty", field="name")
-    async with in_transaction():
+async def create_tenant(*, slug: str, name: str, actor: str = "system") -> CreatedTenant:
+    """Create a tenant with a first admin API key, recorded in the platform's audit log as `actor`."""
+    async with platform_act(actor=actor, action="tenant.create", tenant_slug=slug, details={"name": name}) as act:
+        if not SLUG_PATTERN.match(slug):
+            raise TenantError(
+                TenantErrorCode.INVALID_SLUG,
+                f"slug {slug!r} must be 2-63 lowercase letters, digits or hyphens, starting with a letter",
+                field="slug",
+            )
+        if not name.strip():
+            raise TenantError(TenantErrorCode.INVALID_NAME, "name must not be empty", field="name")
         if await Tenant.filter(slug=slug).exists():
             raise TenantError(TenantErrorCode.SLUG_TAKEN, f"a tenant with slug {slug!r} exists", field="slug")
         tenant = await Tenant.create(slug=slug, name=name.strip())
+        act.about(tenant)
         _, plaintext = await create_api_key(tenant_id=tenant.id, name="admin", role=Role.ADMIN, created_by="system:create_tenant")
     return CreatedTenant(tenant=tenant, api_key=plaintext)
 
@@ -59,21 +60,29 @@ async def get_tenant_by_slug_or_raise(*, slug: str) -> Tenant:
     return tenant
 
 
-async def suspend_tenant(*, slug: str) -> Tenant:
-    """Suspend a tenant: its requests answer TENANT_SUSPENDED and its jobs and bot runs pause."""
-    tenant = await get_tenant_by_slug_or_raise(slug=slug)
-    if tenant.status is not TenantStatus.SUSPENDED:
-        tenant.status = TenantStatus.SUSPENDED
-        tenant.suspended_at = datetime.now(UTC)
-        await tenant.save(update_fields=["status", "suspended_at"])
+async def suspend_tenant(*, slug: str, actor: str = "system") -> Tenant:
+    """Suspend a tenant: its requests answer TENANT_SUSPENDED and its jobs and bot runs pause. Recorded in the
+    platform's audit log as `actor`, refused (an unknown slug) or not."""
+    async with platform_act(actor=actor, action="tenant.suspend", tenant_slug=slug) as act:
+        tenant = await get_tenant_by_slug_or_raise(slug=slug)
+        act.about(tenant)
+        act.details["previous_status"] = str(tenant.status)
+        if tenant.status is not TenantStatus.SUSPENDED:
+            tenant.status = TenantStatus.SUSPENDED
+            tenant.suspended_at = datetime.now(UTC)
+            await tenant.save(update_fields=["status", "suspended_at"])
     return tenant
 
 
-async def resume_tenant(*, slug: str) -> Tenant:
-    tenant = await get_tenant_by_slug_or_raise(slug=slug)
-    tenant.status = TenantStatus.ACTIVE
-    tenant.suspended_at = None
-    await tenant.save(update_fields=["status", "suspended_at"])
+async def resume_tenant(*, slug: str, actor: str = "system") -> Tenant:
+    """Lift a tenant's suspension, recorded in the platform's audit log as `actor`."""
+    async with platform_act(actor=actor, action="tenant.resume", tenant_slug=slug) as act:
+        tenant = await get_tenant_by_slug_or_raise(slug=slug)
+        act.about(tenant)
+        act.details["previous_status"] = str(tenant.status)
+        tenant.status = TenantStatus.ACTIVE
+        tenant.suspended_at = None
+        await tenant.save(update_fields=["status", "suspended_at"])
     return tenant
 
 

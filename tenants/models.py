@@ -1,4 +1,4 @@
-"""Tenancy's tables: tenants, users and memberships, API keys, secrets and the audit log."""
+"""Tenancy's tables: tenants, users and memberships, API keys, secrets and the audit logs (tenant and platform)."""
 
 from __future__ import annotations
 
@@ -130,3 +130,26 @@ class AuditEvent(TenantOwnedModel):
     class Meta:
         table = "audit_events"
         indexes = (("tenant_id", "created_at"), ("tenant_id", "action"))
+
+
+class PlatformAuditEvent(Model):
+    """What platform operators, the CLI and the platform itself did to tenants, and how it ended. Append-only."""
+
+    # A platform table with no foreign key to tenants: a tenant's deletion purges its own audit log, and
+    # this is where the record of that deletion (and of acts on tenants that never existed) survives,
+    # naming the tenant by id and slug.
+
+    id = fields.UUIDField(primary_key=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    actor = fields.CharField(max_length=120)
+    action = fields.CharField(max_length=120)
+    tenant_id = fields.UUIDField(null=True)
+    tenant_slug = fields.CharField(max_length=63, null=True)
+    target = fields.CharField(max_length=200, null=True)
+    outcome = fields.CharField(max_length=20)
+    details = fields.JSONField(default=dict)
+    trace_id = fields.CharField(max_length=32, null=True)
+
+    class Meta:
+        table = "platform_audit_events"
+        indexes = (("created_at",), ("tenant_id", "created_at"), ("action", "created_at"))
