@@ -20,6 +20,7 @@ class RequestContext:
     principal: Principal | None
     loaders: dict[str, Any] = field(default_factory=dict)  # built per request: a cache never spans tenants
     connection_params: dict[str, Any] | None = None  # graphql-transport-ws connection_init payload
+    access: Any = None  # a websocket's api.ws_auth.ConnectionAccess: re-checks its credential while it is open
     atomic_rollback: Any = None  # an @atomic document's answer before its rollback (api.atomic_documents)
 
     @property

@@ -2,7 +2,8 @@
 
 HTTP requests are served here end to end — the response media type from `Accept`, the status codes
 GraphQL over HTTP gives each outcome, persisted queries, the per-operation deadline, and an
-`extensions.code` on every error. WebSocket subscriptions go through Strawberry's view unchanged.
+`extensions.code` on every error. WebSocket subscriptions go through Strawberry's view, with the
+connection's credential checked at `connection_init` and again while it stays open (`api.ws_auth`).
 
 | request | answer |
 | --- | --- |
@@ -34,7 +35,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from api.context import RequestContext
-from api.ws_auth import authenticate_connection
+from api.ws_auth import AccessCheckedTransportWSHandler, AccessCheckedWSHandler, ConnectionAccess, authenticate_connection
 from tenants.tokens import TokenVerifier
 from api.errors import ErrorCode, RequestError
 from api.http import (
@@ -52,6 +53,7 @@ from api.protection import PersistedQueryStore, RequestBodyTooLarge, resolve_per
 from api.protection.masking import INTERNAL_MESSAGE
 
 log = logging.getLogger(__name__)
+_ACCESS = "concord.connection_access"  # the websocket's ConnectionAccess, in its scope's state
 
 _ALLOWED_OPERATIONS = {
     "GET": frozenset({OperationType.QUERY}),
@@ -60,6 +62,9 @@ _ALLOWED_OPERATIONS = {
 
 
 class GraphQLEndpoint(GraphQL):
+    graphql_transport_ws_handler_class = AccessCheckedTransportWSHandler
+    graphql_ws_handler_class = AccessCheckedWSHandler
+
     def __init__(
         self,
         schema: BaseSchema,
@@ -77,8 +82,17 @@ class GraphQLEndpoint(GraphQL):
         self.token_verifier = token_verifier
 
     async def on_ws_connect(self, context: RequestContext) -> None:
-        """graphql-transport-ws: the bearer token comes in `connection_init`; a bad one closes with 4403."""
+        """graphql-transport-ws: the bearer token comes in `connection_init`; a bad one closes with 4403.
+
+        From then on the credential is checked again periodically, and the connection closed with
+        4403 when it no longer counts; the check ends with the connection (see `__call__`).
+        """
         await authenticate_connection(context, self.token_verifier)
+        context.access = ConnectionAccess(
+            context, verifier=self.token_verifier, recheck_seconds=context.settings.subscription_recheck_seconds
+        )
+        context.request.scope.setdefault("state", {})[_ACCESS] = context.access
+        context.access.start()
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> RequestContext:
         principal = request.scope.get("state", {}).get("principal")
@@ -86,7 +100,11 @@ class GraphQLEndpoint(GraphQL):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
+            try:
+                await super().__call__(scope, receive, send)
+            finally:
+                if access := scope.get("state", {}).get(_ACCESS):
+                    access.stop()
             return
         response = await self.respond(Request(scope, receive))
         await response(scope, receive, send)

@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     graphql_introspection: bool | None = None
     # Automatic persisted queries kept per process, least recently used dropped first; 0 turns APQ off.
     graphql_persisted_queries: int = Field(default=1000, ge=0)
+    # How often an open websocket's credential is checked again (also before every event it gets):
+    # a revoked key, an expired token or a suspended tenant closes it with 4403 within this time.
+    subscription_recheck_seconds: float = Field(default=30.0, gt=0, le=30.0)
     # Hosts (names or addresses, comma-separated) webhooks may reach although they are inside:
     # local receivers in development, tests and the demo. Refused in production.
     webhook_allowed_hosts: str = ""

@@ -45,7 +45,10 @@ class TenantEvent:
 
 async def _stream(info: Info, field: str) -> AsyncGenerator[TenantEvent, None]:
     principal = info.context.require_principal()
+    access = info.context.access  # set on websockets: no event goes out on a credential that stopped counting
     async for event in tenant_events(principal.tenant_id, EVENT_TYPES[field]):
+        if access is not None:
+            await access.ensure_allowed()
         yield TenantEvent.from_model(event)
 
 

@@ -24,11 +24,20 @@ async def tenant_events(
     tenant_id: uuid.UUID, event_types: Collection[str], *, poll_seconds: float = POLL_SECONDS
 ) -> AsyncIterator[OutboxEvent]:
     """Events of `event_types` the tenant records from now on, as they commit."""
-    async with tenant_transaction(tenant_id):
-        cursor = await outbox.stream_position()
-    while True:
+
+    async def start() -> outbox.EventCursor:
         async with tenant_transaction(tenant_id):
-            batch = await outbox.events_after(cursor=cursor, event_types=event_types)
+            return await outbox.stream_position()
+
+    async def read(cursor: outbox.EventCursor) -> outbox.EventBatch:
+        async with tenant_transaction(tenant_id):
+            return await outbox.events_after(cursor=cursor, event_types=event_types)
+
+    # Each read is shielded: a subscriber that goes away cancels the stream, and a transaction cut
+    # off half-way can leave Tortoise's SQLite connection lock taken (the read is short).
+    cursor = await asyncio.shield(start())
+    while True:
+        batch = await asyncio.shield(read(cursor))
         moved_on = batch.cursor != cursor
         cursor = batch.cursor
         for event in batch.events:
