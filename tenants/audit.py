@@ -101,6 +101,8 @@ class PlatformAct:
     tenant_slug: str | None = None
     target: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    # How an act that ends without an exception ended: an act may fail without raising (a bot run that failed).
+    outcome: Outcome = Outcome.SUCCEEDED
 
     def about(self, tenant: Any) -> None:
         """The act concerns `tenant` (a Tenant row)."""
@@ -130,7 +132,7 @@ async def platform_act(
         if atomic:
             async with in_transaction():
                 yield act
-                await act.record(Outcome.SUCCEEDED)
+                await act.record(act.outcome)
         else:
             yield act
     except Exception as error:
@@ -144,7 +146,7 @@ async def platform_act(
             log.exception("could not record a platform act", extra={"action": action, "actor": actor})
         raise
     if not atomic:
-        await act.record(Outcome.SUCCEEDED)
+        await act.record(act.outcome)
 
 
 def platform_audit_events(

@@ -112,20 +112,25 @@ def _lines(path: Path) -> Iterator[str]:
             yield text.rstrip("\n")
 
 
-async def delete_tenant(*, tenant_id: uuid.UUID, export_path: Path, actor: str = "system") -> None:
-    """Delete the tenant and every row it owns (its own audit log too), after checking that `export_path` is
-    its whole export. The platform's audit log, which has no foreign key to tenants, keeps the record: who
-    (`actor`), which tenant (id and slug), when, and whether it was done or refused; a deletion done commits
-    with its record."""
-    async with platform_act(actor=actor, action="tenant.delete", details={"export": str(export_path)}) as act:
-        tenant = await Tenant.get_or_none(id=tenant_id)
+async def delete_tenant(
+    *, export_path: Path, tenant_id: uuid.UUID | None = None, slug: str | None = None, actor: str = "system"
+) -> None:
+    """Delete the tenant (by id or slug) and every row it owns, its own audit log too, after checking that
+    `export_path` is its whole export. The platform's audit log, which has no foreign key to tenants, keeps
+    the record: who (`actor`), which tenant (id and slug), when, and whether it was done, refused (an
+    unknown tenant, an incomplete export) or failed; a deletion done commits together with its record."""
+    if (tenant_id is None) == (slug is None):
+        raise ValueError("name the tenant by tenant_id or by slug")
+    async with platform_act(actor=actor, action="tenant.delete", tenant_slug=slug, details={"export": str(export_path)}) as act:
+        tenant = await (Tenant.get_or_none(id=tenant_id) if tenant_id else Tenant.get_or_none(slug=slug))
         if tenant is None:
-            raise TenantError(TenantErrorCode.NOT_FOUND, f"no tenant with id {tenant_id}")
+            named = f"id {tenant_id}" if tenant_id else f"slug {slug!r}"
+            raise TenantError(TenantErrorCode.NOT_FOUND, f"no tenant with {named}", field=None if tenant_id else "slug")
         act.about(tenant)
-        act.details["rows_exported"] = verify_export(export_path, tenant_id=tenant_id)
+        act.details["rows_exported"] = verify_export(export_path, tenant_id=tenant.id)
         async with in_transaction() as connection:
             if connection.capabilities.dialect == "postgres":
                 # Cascades run under RLS for the tenant.
-                await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant_id)])
-            async with purging_audit_of(connection, tenant_id):  # the append-only audit log lets this tenant's rows go
-                await Tenant.filter(id=tenant_id).delete()
+                await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant.id)])
+            async with purging_audit_of(connection, tenant.id):  # the append-only audit log lets this tenant's rows go
+                await Tenant.filter(id=tenant.id).delete()

@@ -11,7 +11,6 @@ portal credentials are in their vaults and their portals are this server's `/por
 from __future__ import annotations
 
 import asyncio
-import getpass
 import json
 import signal
 import sys
@@ -20,6 +19,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from infra.cli.actor import cli_actor
 from infra.cli.failures import fail, reports_startup_failures
 from infra.cli.process import prepare_process
 
@@ -52,7 +52,7 @@ def run(
     params = parse_params(param, params_json)
     settings = prepare_process(role="bots-cli", log_level="WARNING")
     succeeded = asyncio.run(
-        run_with_view(settings, bot=bot, tenant_slug=tenant, params=params, started_by=f"cli:{getpass.getuser()}")
+        run_with_view(settings, bot=bot, tenant_slug=tenant, params=params, started_by=cli_actor())
     )
     raise typer.Exit(0 if succeeded else 1)
 
@@ -173,56 +173,76 @@ class StepsView:
 
 
 async def run_with_view(settings, *, bot: str, tenant_slug: str, params: dict[str, Any], started_by: str) -> bool:
-    """Store the run, execute it here with a live view, print how it ended; True when it succeeded."""
-    from rich.live import Live
-    from strawberry import relay
+    """Store the run, execute it here with a live view, print how it ended; True when it succeeded.
 
+    The command is in the platform's audit log as `started_by`: refused (no such tenant, bad params, four
+    eyes), failed (the run did not succeed) or succeeded, naming the run. Param names only: values may be
+    account numbers or amounts."""
     from bots.errors import InvalidParams
-    from bots.persisted import BotRuntime, execute_run, start_bot_run
-    from bots.records import RunState
-    from domain.bots import service as bots_service
     from domain.errors import DomainError
     from infra.db import close_database, open_database
-    from tenants import lifecycle
-    from tenants.context import tenant_transaction
+    from tenants.audit import platform_act
+    from tenants.errors import TenantError
 
     await open_database(settings)
     try:
-        found = await lifecycle.get_tenant_by_slug(slug=tenant_slug)
-        if found is None:
-            raise fail(f"no tenant with slug {tenant_slug!r}", code=1)
-        try:
-            async with tenant_transaction(found.id):
-                stored = await start_bot_run(bot=bot, params=params, started_by=started_by)
-        except InvalidParams as error:
-            for name, problem in error.details["errors"].items():
-                console.print(f"[red]✗[/] {name}: {problem}")
-            raise fail("the bot refused its params", code=2) from None
-        except DomainError as error:
-            raise fail(f"{error.field + ': ' if error.field else ''}{error.message}", code=1) from None
-        console.print(f"run {relay.to_base64('BotRun', stored.id)} ({stored.id}) queued")
-        runtime = BotRuntime.create(settings)
-        view = StepsView(bot, interactive=sys.stdin.isatty())
-        try:
-            with Live(view.render(), console=console, refresh_per_second=8) as live:
-                view.live = live
-                execution = await execute_run(
-                    runtime, tenant_id=found.id, run_id=stored.id, observers=[view], on_start=view.attach
-                )
-            if not console.is_terminal:
-                console.line()  # Live leaves its last render without a newline when it cannot redraw in place
-        finally:
-            await runtime.close()
-        outcome = execution.run
-        if outcome is None:
-            async with tenant_transaction(found.id):
-                stored = await bots_service.get_run(run_id=stored.id)
-            console.print(f"[red]the run did not start:[/] {stored.error_code}: {stored.error_message}")
-            return False
-        _print_outcome(outcome)
-        return outcome.state is RunState.SUCCEEDED
+        details = {"bot": bot, "params": sorted(params)}
+        async with platform_act(actor=started_by, action="bots.run", tenant_slug=tenant_slug, details=details, atomic=False) as act:
+            return await _run_here(settings, act, bot=bot, tenant_slug=tenant_slug, params=params, started_by=started_by)
+    except InvalidParams as error:
+        for name, problem in error.details["errors"].items():
+            console.print(f"[red]✗[/] {name}: {problem}")
+        raise fail("the bot refused its params", code=2) from None
+    except (DomainError, TenantError) as error:
+        raise fail(f"{error.field + ': ' if error.field else ''}{error.message}", code=1) from None
     finally:
         await close_database()
+
+
+async def _run_here(settings, act, *, bot: str, tenant_slug: str, params: dict[str, Any], started_by: str) -> bool:
+    from rich.live import Live
+    from strawberry import relay
+
+    from bots.persisted import BotRuntime, execute_run, start_bot_run
+    from bots.records import RunState
+    from domain.bots import service as bots_service
+    from tenants import lifecycle
+    from tenants.audit import Outcome
+    from tenants.context import tenant_transaction
+
+    found = await lifecycle.get_tenant_by_slug_or_raise(slug=tenant_slug)
+    act.about(found)
+    async with tenant_transaction(found.id):
+        stored = await start_bot_run(bot=bot, params=params, started_by=started_by)
+    act.target = f"bot_run:{stored.id}"
+    console.print(f"run {relay.to_base64('BotRun', stored.id)} ({stored.id}) queued")
+    runtime = BotRuntime.create(settings)
+    view = StepsView(bot, interactive=sys.stdin.isatty())
+    try:
+        with Live(view.render(), console=console, refresh_per_second=8) as live:
+            view.live = live
+            execution = await execute_run(
+                runtime, tenant_id=found.id, run_id=stored.id, observers=[view], on_start=view.attach
+            )
+        if not console.is_terminal:
+            console.line()  # Live leaves its last render without a newline when it cannot redraw in place
+    finally:
+        await runtime.close()
+    outcome = execution.run
+    if outcome is None:
+        async with tenant_transaction(found.id):
+            stored = await bots_service.get_run(run_id=stored.id)
+        console.print(f"[red]the run did not start:[/] {stored.error_code}: {stored.error_message}")
+        act.outcome = Outcome.FAILED
+        act.details.update(state="not started", error={"code": str(stored.error_code), "message": stored.error_message})
+        return False
+    _print_outcome(outcome)
+    act.details["state"] = outcome.state.value
+    if outcome.state is not RunState.SUCCEEDED:
+        act.outcome = Outcome.FAILED
+        if outcome.error:
+            act.details["error"] = {"code": str(outcome.error.code), "message": outcome.error.message}
+    return outcome.state is RunState.SUCCEEDED
 
 
 def _print_outcome(outcome) -> None:
