@@ -24,6 +24,7 @@ from api.view import GraphQLEndpoint
 from infra.db import close_database, open_database
 from infra.settings import Settings
 from infra.telemetry import tracer_provider
+from tenants.credential_changes import CredentialChangeListener
 from tenants.rate_limits import RequestLimits
 
 
@@ -63,6 +64,11 @@ def create_app(
             if manage_database:
                 await open_database(settings)
                 stack.push_async_callback(close_database)
+                if settings.database_url.startswith("postgres"):
+                    # Revocations committed by other processes reach this one's credential cache.
+                    listener = CredentialChangeListener(settings.database_url)
+                    listener.start()
+                    stack.push_async_callback(listener.stop)
             if lifespan_extension is not None:
                 await stack.enter_async_context(lifespan_extension())
             yield

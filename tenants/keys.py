@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tenants.audit import Outcome, record_audit
+from tenants.credential_changes import Affected, announce
 from tenants.errors import TenantError, TenantErrorCode
 from tenants.models import ApiKey, ApiKeyKind, Role, Tenant
 from tenants.permissions import ANY_SCOPE, UnknownScope, effective_scopes, parse_scopes, scopes_beyond
@@ -162,6 +163,7 @@ async def revoke_api_key(*, revoked_by: Principal, key_id: uuid.UUID) -> ApiKey:
     if key.revoked_at is None:
         key.revoked_at = datetime.now(UTC)
         await key.save(update_fields=["revoked_at"])
+        await announce(Affected.KEY, key.id)
         await record_audit(
             actor=revoked_by.subject, action="api_key.revoke", outcome=Outcome.SUCCEEDED, target=f"api_key:{key.id}",
             details={"person": revoked_by.person},

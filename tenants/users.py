@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from tenants.context import tenant_transaction
+from tenants.credential_changes import Affected, announce
 from tenants.errors import TenantError, TenantErrorCode, unauthenticated
 from tenants.models import Membership, Role, Tenant, User
 from tenants.ownership import create_owned, scoped
@@ -42,6 +43,7 @@ async def add_membership(*, user_id: uuid.UUID, role: Role) -> Membership:
         return await create_owned(Membership, user_id=user_id, role=role)
     membership.role = role
     await membership.save(update_fields=["role", "updated_at"])
+    await announce(Affected.USER, user_id)  # a narrower role counts from the next request on
     return membership
 
 
