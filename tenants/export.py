@@ -19,6 +19,7 @@ from typing import Any
 from tortoise import Tortoise
 from tortoise.transactions import in_transaction
 
+from tenants.credential_changes import Affected, announce
 from tenants.audit import platform_act, purging_audit_of
 from tenants.context import tenant_transaction
 from tenants.errors import TenantError, TenantErrorCode
@@ -134,3 +135,4 @@ async def delete_tenant(
                 await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant.id)])
             async with purging_audit_of(connection, tenant.id):  # the append-only audit log lets this tenant's rows go
                 await Tenant.filter(id=tenant.id).delete()
+            await announce(Affected.TENANT, tenant.id)

@@ -8,9 +8,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tenants.audit import platform_act
+from tenants.audit import Outcome, platform_act, record_audit
+from tenants.credential_changes import Affected, announce
 from tenants.errors import TenantError, TenantErrorCode
-from tenants.audit import Outcome, record_audit
 from tenants.keys import create_api_key, refuse_grant
 from tenants.models import Role, Tenant, TenantStatus
 from tenants.permissions import UnknownScope, parse_scopes, scopes_beyond
@@ -71,6 +71,7 @@ async def suspend_tenant(*, slug: str, actor: str = "system") -> Tenant:
             tenant.status = TenantStatus.SUSPENDED
             tenant.suspended_at = datetime.now(UTC)
             await tenant.save(update_fields=["status", "suspended_at"])
+            await announce(Affected.TENANT, tenant.id)
     return tenant
 
 
@@ -110,6 +111,7 @@ async def grant_partner_scopes(*, granted_by: Principal, scopes: list[str]) -> T
     previous = list(tenant.partner_scopes)
     tenant.partner_scopes = granted
     await tenant.save(update_fields=["partner_scopes"])
+    await announce(Affected.TENANT, tenant.id)  # partner keys' scopes change with the grant
     await record_audit(
         actor=granted_by.subject, action="partner_scopes.grant", outcome=Outcome.SUCCEEDED, target=f"tenant:{tenant.id}",
         details={**details, "previous": previous},
