@@ -126,7 +126,7 @@ class ConnectionAccess:
                     )
             except Exception:  # the refusal stands whether or not the audit entry could be written
                 log.exception("could not audit a websocket closed for lost access")
-        with suppress(RuntimeError):  # the client went away first: nothing to close
+        with suppress(RuntimeError, OSError):  # the client went away first: nothing to close
             await self.context.request.close(code=FORBIDDEN, reason="Forbidden")
 
 
