@@ -50,6 +50,9 @@ class CredentialCache:
         self.max_entries = max_entries
         self.clock = clock
         self._entries: OrderedDict[bytes, CachedCredential] = OrderedDict()
+        # What was forgotten lately, and when: a check that read the row before the change committed
+        # must not cache what it read (the change is announced before its transaction commits).
+        self._forgotten: dict[tuple[str, uuid.UUID], float] = {}
         self._lock = Lock()
 
     def get(self, token: str) -> CachedCredential | None:
@@ -83,6 +86,8 @@ class CredentialCache:
             last_used_written_at=now if last_used_written else 0.0,
         )
         with self._lock:
+            if self._recently_forgotten(entry, now):
+                return entry  # answered, not remembered: the next use reads the committed state
             self._entries[_digest(token)] = entry
             self._entries.move_to_end(_digest(token))
             while len(self._entries) > self.max_entries:
@@ -99,8 +104,13 @@ class CredentialCache:
             return True
 
     def forget(self, *, key_id: uuid.UUID | None = None, tenant_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> int:
-        """Drop the entries of a key, a tenant or a user; returns how many."""
+        """Drop the entries of a key, a tenant or a user, and cache none of theirs for a TTL; returns how many."""
         with self._lock:
+            now = self.clock()
+            for kind, value in (("key", key_id), ("tenant", tenant_id), ("user", user_id)):
+                if value is not None:
+                    self._forgotten[(kind, value)] = now
+            self._forgotten = {mark: at for mark, at in self._forgotten.items() if now - at <= self.ttl_seconds}
             doomed = [
                 digest
                 for digest, entry in self._entries.items()
@@ -115,6 +125,10 @@ class CredentialCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+    def _recently_forgotten(self, entry: CachedCredential, now: float) -> bool:
+        marks = (("key", entry.key_id), ("tenant", entry.principal.tenant_id), ("user", entry.user_id))
+        return any(now - self._forgotten.get(mark, float("-inf")) <= self.ttl_seconds for mark in marks if mark[1] is not None)
 
     def __len__(self) -> int:
         return len(self._entries)

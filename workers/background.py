@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from dramatiq.asyncio import EventLoopThread
 
 from workers.outbox_relay import Publish, run_relay
+from workers.outbox_wakeups import OutboxWakeups
 from workers.scheduler import run_scheduler
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,21 @@ class BackgroundLoops:
     stop_event: asyncio.Event | None = None
     futures: list[Future] = field(default_factory=list)
 
-    def start(self, *, publish: Publish | None, scheduler: bool, relay_interval: float = 0.5, scheduler_interval: float = 15.0) -> None:
+    def start(
+        self,
+        *,
+        publish: Publish | None,
+        scheduler: bool,
+        relay_interval: float = 0.5,
+        scheduler_interval: float = 15.0,
+        notices_url: str | None = None,
+    ) -> None:
+        """With `notices_url` (a PostgreSQL URL), the relay is woken by committed events instead of polling."""
         # Called from any thread, the loop's own included (the demo's): nothing here may wait on the loop.
         self.stop_event = asyncio.Event()  # binds to the loop on first wait
         loops: list[Callable[[], Awaitable[None]]] = []
         if publish is not None:
-            loops.append(lambda: run_relay(publish, stop=self.stop_event, interval_seconds=relay_interval))
+            loops.append(lambda: _relay(publish, stop=self.stop_event, interval_seconds=relay_interval, notices_url=notices_url))
         if scheduler:
             loops.append(lambda: run_scheduler(stop=self.stop_event, claimed_by=process_name(), interval_seconds=scheduler_interval))
         for make in loops:
@@ -62,3 +72,15 @@ class BackgroundLoops:
                 future.cancel()
         self.futures.clear()
         self.stop_event = None
+
+
+async def _relay(publish: Publish, *, stop: asyncio.Event, interval_seconds: float, notices_url: str | None) -> None:
+    if notices_url is None:
+        await run_relay(publish, stop=stop, interval_seconds=interval_seconds)
+        return
+    wakeups = OutboxWakeups(notices_url)
+    wakeups.start()
+    try:
+        await run_relay(publish, stop=stop, interval_seconds=interval_seconds, wakeups=wakeups)
+    finally:
+        await wakeups.stop()

@@ -93,6 +93,7 @@ def start_worker(
         background.start(
             publish=publish_event if relay else None, scheduler=scheduler,
             relay_interval=relay_interval, scheduler_interval=scheduler_interval,
+            notices_url=settings.database_url if settings.database_url.startswith("postgres") else None,
         )
     log.info("worker started", extra={"threads": threads, "broker": settings.broker_kind, "relay": relay, "scheduler": scheduler})
     return WorkerRuntime(worker=worker, loop_thread=loop_thread, owns_loop=loop is None, background=background)

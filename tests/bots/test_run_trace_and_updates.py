@@ -49,7 +49,7 @@ async def test_a_run_started_in_the_graph_streams_its_updates_and_is_one_trace_w
             START, {"input": {"bot": "bank.download_statements", "params": statement_params(stored)}}, api_key=tenant.api_key
         )
     run_id = row_id(started["startBotRun"]["botRun"]["id"])
-    updates = [(await asyncio.wait_for(first, 10)).data["botRunUpdated"]]
+    updates = [(await asyncio.wait_for(first, 30)).data["botRunUpdated"]]
     while updates[-1]["payload"]["status"] not in ("succeeded", "failed", "cancelled"):
         updates.append((await asyncio.wait_for(stream.__anext__(), 60)).data["botRunUpdated"])
     await stream.aclose()

@@ -61,7 +61,7 @@ async def test_a_scheduled_canary_runs_per_portal_and_a_changed_layout_reaches_a
         baseline = await bots_service.get_portal(portal="bank")
     stored.portals.states["bank"].switches.layout_changed = True
     changed = await canaries_of_slot(stored, tenant, schedule, six_am + timedelta(days=1), expected=4)
-    received = await asyncio.wait_for(changed_event, 10)
+    received = await asyncio.wait_for(changed_event, 30)  # a subscription waits out the server-wide commit horizon
     await stream.aclose()
     async with tenant_transaction(tenant.id):
         bank, tax = await bots_service.get_portal(portal="bank"), await bots_service.get_portal(portal="tax")

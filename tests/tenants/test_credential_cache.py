@@ -131,3 +131,14 @@ async def test_a_tenant_suspended_moments_after_its_key_was_seen_is_refused_on_t
     with pytest.raises(TenantError) as refused:
         await authenticate_token(tenant.api_key, verifier=VERIFIER)
     assert refused.value.code is TenantErrorCode.TENANT_SUSPENDED
+
+
+def test_a_principal_read_while_its_revocation_was_committing_is_answered_but_not_remembered():
+    cache = CredentialCache()
+    key_id = uuid.uuid4()
+    principal = Principal(tenant_id=uuid.uuid4(), tenant_slug="t", subject=f"api_key:{key_id}")
+    cache.forget(key_id=key_id)  # announced, not yet committed: a concurrent check still reads the old row
+
+    cache.put("token", principal, key_id=key_id)
+
+    assert cache.get("token") is None
