@@ -9,19 +9,18 @@ have missed a notice, and reconnects.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-import asyncpg
 from tortoise import connections
+
+from infra.db.notices import NoticeListener
 
 from tenants.credential_cache import CREDENTIALS, CredentialCache
 
 CHANNEL = "concord_credentials"
-RECONNECT_DELAY_SECONDS = 1.0
 
 log = logging.getLogger(__name__)
 
@@ -60,48 +59,15 @@ async def announce(affected: Affected, id: uuid.UUID) -> None:
         await connection.execute_query("SELECT pg_notify($1, $2)", [CHANNEL, change.payload])
 
 
-class CredentialChangeListener:
+class CredentialChangeListener(NoticeListener):
     """One LISTEN connection per process, applying every announced change to the process's cache."""
 
     def __init__(self, database_url: str, cache: CredentialCache = CREDENTIALS) -> None:
-        self.database_url = database_url.replace("postgres://", "postgresql://", 1)
+        # Whenever notices may have been missed (not yet listening, or the connection dropped), forget all.
+        super().__init__(database_url, CHANNEL, on_notice=self._received, on_listening=cache.clear, on_lost=cache.clear)
         self.cache = cache
-        self._task: asyncio.Task | None = None
-        self.listening = asyncio.Event()
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._listen_forever(), name="credential change listener")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-
-    async def _listen_forever(self) -> None:
-        while True:
-            try:
-                await self._listen_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # the database went away: notices may have been missed
-                log.warning("credential change listener lost its connection; reconnecting", exc_info=True)
-            self.listening.clear()
-            self.cache.clear()
-            await asyncio.sleep(RECONNECT_DELAY_SECONDS)
-
-    async def _listen_once(self) -> None:
-        connection = await asyncpg.connect(self.database_url)
-        lost = asyncio.Event()
-        connection.add_termination_listener(lambda _: lost.set())
-        try:
-            await connection.add_listener(CHANNEL, self._received)
-            self.cache.clear()  # anything cached before listening could have missed a notice
-            self.listening.set()
-            await lost.wait()
-        finally:
-            await connection.close()
-
-    def _received(self, connection, pid, channel, payload: str) -> None:
+    def _received(self, payload: str) -> None:
         try:
             forget(CredentialChange.from_payload(payload), self.cache)
         except ValueError:

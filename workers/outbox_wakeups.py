@@ -12,30 +12,19 @@ import asyncio
 import logging
 import uuid
 
-import asyncpg
+from infra.db.notices import NoticeListener
 
 CHANNEL = "concord_outbox"
-RECONNECT_DELAY_SECONDS = 1.0
 
 log = logging.getLogger(__name__)
 
 
-class OutboxWakeups:
+class OutboxWakeups(NoticeListener):
     def __init__(self, database_url: str) -> None:
-        self.database_url = database_url.replace("postgres://", "postgresql://", 1)
+        super().__init__(database_url, CHANNEL, on_notice=self._received, on_listening=self._mark_lost, on_lost=self._mark_lost)
         self.changed = asyncio.Event()
         self.lost = True  # until the first LISTEN holds, nothing says what was missed
-        self.listening = asyncio.Event()
         self._tenants: set[uuid.UUID] = set()
-        self._task: asyncio.Task | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._listen_forever(), name="outbox wakeups")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
 
     def take(self) -> set[uuid.UUID]:
         """The tenants notified since the last take."""
@@ -43,35 +32,12 @@ class OutboxWakeups:
         self.changed.clear()
         return tenants
 
-    async def _listen_forever(self) -> None:
-        while True:
-            try:
-                await self._listen_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.warning("outbox wakeups lost their connection; reconnecting", exc_info=True)
-            self.listening.clear()
-            self._mark_lost()
-            await asyncio.sleep(RECONNECT_DELAY_SECONDS)
-
-    async def _listen_once(self) -> None:
-        connection = await asyncpg.connect(self.database_url)
-        ended = asyncio.Event()
-        connection.add_termination_listener(lambda _: ended.set())
-        try:
-            await connection.add_listener(CHANNEL, self._received)
-            self._mark_lost()  # events may have committed before this LISTEN: sweep once
-            self.listening.set()
-            await ended.wait()
-        finally:
-            await connection.close()
-
     def _mark_lost(self) -> None:
+        # Events may have committed while nobody listened (before this LISTEN, or while it was down).
         self.lost = True
         self.changed.set()
 
-    def _received(self, connection, pid, channel, payload: str) -> None:
+    def _received(self, payload: str) -> None:
         try:
             self._tenants.add(uuid.UUID(payload))
         except ValueError:
