@@ -42,9 +42,17 @@ END $$""",
 
 def on_postgres(statements: Sequence[str]) -> Callable[[Any, Any], Any]:
     """A RunPython step that runs `statements` on PostgreSQL and does nothing on SQLite."""
+    return _on_dialect("postgres", statements)
 
+
+def on_sqlite(statements: Sequence[str]) -> Callable[[Any, Any], Any]:
+    """A RunPython step that runs `statements` on SQLite and does nothing on PostgreSQL."""
+    return _on_dialect("sqlite", statements)
+
+
+def _on_dialect(dialect: str, statements: Sequence[str]) -> Callable[[Any, Any], Any]:
     async def run(apps: Any, schema_editor: Any) -> None:
-        if schema_editor.client.capabilities.dialect != "postgres":
+        if schema_editor.client.capabilities.dialect != dialect:
             return
         for statement in statements:
             await schema_editor.client.execute_script(statement)

@@ -10,7 +10,7 @@ from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
 
 from domain.outbox.models import NEXT_IN_SEQUENCE, RECORDING_TRANSACTION
-from infra.db.rls import on_postgres
+from infra.db.rls import on_postgres, on_sqlite
 
 # Existing rows keep their insertion order (rowid); the counter carries on from there and never goes
 # back, even when rows are deleted, so a position once streamed is never handed out again.
@@ -31,13 +31,6 @@ END""",
 ]
 
 
-async def sqlite_stream_position(apps, schema_editor) -> None:
-    if schema_editor.client.capabilities.dialect != "sqlite":
-        return
-    for statement in SQLITE_STREAM_POSITION:
-        await schema_editor.client.execute_script(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [('concord', '0011_api_key_person')]
 
@@ -56,6 +49,6 @@ class Migration(migrations.Migration):
             field=fields.BigIntField(db_default=NEXT_IN_SEQUENCE),
         ),
         ops.RunPython(on_postgres(['ALTER SEQUENCE "outbox_events_position_seq" OWNED BY "outbox_events"."position_seq"'])),
-        ops.RunPython(sqlite_stream_position),
+        ops.RunPython(on_sqlite(SQLITE_STREAM_POSITION)),
         ops.AddIndex(model_name='OutboxEvent', index=Index(fields=['tenant_id', 'position_txn', 'position_seq'])),
     ]

@@ -20,7 +20,7 @@ from tortoise import fields, migrations
 from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
 
-from infra.db.rls import on_postgres
+from infra.db.rls import on_postgres, on_sqlite
 
 SQLITE_AUDIT_APPEND_ONLY = [
     'CREATE TABLE IF NOT EXISTS "audit_purge_in_progress" '
@@ -50,13 +50,6 @@ END $$""",
 ]
 
 
-async def sqlite_append_only(apps, schema_editor) -> None:
-    if schema_editor.client.capabilities.dialect != "sqlite":
-        return
-    for statement in SQLITE_AUDIT_APPEND_ONLY:
-        await schema_editor.client.execute_script(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [('concord', '0012_outbox_commit_position')]
 
@@ -81,5 +74,5 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.RunPython(on_postgres(POSTGRES_PLATFORM_AUDIT_APPEND_ONLY)),
-        ops.RunPython(sqlite_append_only),
+        ops.RunPython(on_sqlite(SQLITE_AUDIT_APPEND_ONLY)),
     ]
