@@ -88,8 +88,9 @@ class CredentialCache:
         with self._lock:
             if self._recently_forgotten(entry, now):
                 return entry  # answered, not remembered: the next use reads the committed state
-            self._entries[_digest(token)] = entry
-            self._entries.move_to_end(_digest(token))
+            digest = _digest(token)
+            self._entries[digest] = entry
+            self._entries.move_to_end(digest)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
         return entry

@@ -93,5 +93,4 @@ def document_cache(max_documents: int = DEFAULT_MAX_DOCUMENTS) -> Callable[[], D
     def extension() -> DocumentCache:
         return DocumentCache(documents=documents)
 
-    extension.documents = documents  # type: ignore[attr-defined]  # for tests and metrics
     return extension
